@@ -1,0 +1,149 @@
+/**
+ * Builds the Fastify application over an open database. Used by `main.ts` (the real server), by the tests
+ * (through `inject`, same stack) and by the benchmarks.
+ */
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Database } from './platform/db/database';
+import type { Config } from './platform/config';
+import { systemClock, type Clock } from './platform/clock';
+import {
+  collectRouteAccess,
+  installErrorHandling,
+  requireAccessDeclarations,
+  type RouteAccess,
+} from './platform/http';
+import { ERRORS } from '../shared/errors';
+import { VERSION } from './version';
+import { createAuthService } from './features/auth/auth.service';
+import { installAuthGuard } from './features/auth/auth.guard';
+import { authRoutes } from './features/auth/auth.routes';
+import { createUnitsService } from './features/units/units.service';
+import { unitsRoutes } from './features/units/units.routes';
+import { createUsersService } from './features/users/users.service';
+import { usersRoutes } from './features/users/users.routes';
+import { auditRoutes } from './features/audit/audit.routes';
+import { healthRoutes } from './features/health/health.routes';
+
+export interface AppOptions {
+  database: Database;
+  config: Config;
+  clock?: Clock;
+  /** Filled with every /api route and its declared access (tests, docs). */
+  routeAccess?: RouteAccess[];
+}
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { database, config } = options;
+  const clock = options.clock ?? systemClock;
+
+  const app = Fastify({
+    logger:
+      config.logLevel === 'silent'
+        ? false
+        : { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] },
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+    // Unknown query keys are ignored by zod objects; bodies use strict objects.
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    return503OnClosing: true,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandling(app);
+  requireAccessDeclarations(app);
+  if (options.routeAccess) collectRouteAccess(app, options.routeAccess);
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    reply.header('x-request-id', request.id);
+    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+    return payload;
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // antd writes its CSS-in-JS into <style> tags.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: config.cookieSecure ? [] : null,
+      },
+    },
+    // HSTS only where the deployment is served over HTTPS (secure cookies).
+    strictTransportSecurity: config.cookieSecure,
+    // Swagger UI and the SPA are same-origin; no cross-origin embedding needed.
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(cookie);
+
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'VinhDanh API',
+        description: 'Quản lý thi đua, khen thưởng — API. Ghi dữ liệu cần cookie phiên và tiêu đề X-CSRF-Token.',
+        version: VERSION,
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'vd_session' },
+          csrf: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+
+  const auth = createAuthService(database, config, clock);
+  installAuthGuard(app, auth);
+
+  await app.register(
+    async (api) => {
+      await api.register(healthRoutes(database));
+      await api.register(authRoutes(auth, config), { prefix: '/auth' });
+      await api.register(unitsRoutes(createUnitsService(database, clock)), { prefix: '/units' });
+      await api.register(usersRoutes(createUsersService(database, config, clock)), { prefix: '/users' });
+      await api.register(auditRoutes(database), { prefix: '/audit' });
+    },
+    { prefix: '/api' },
+  );
+
+  // The production web build, served by the same process; client-side routes fall back to index.html.
+  const indexHtml = path.join(config.webDir, 'index.html');
+  const hasWeb = fs.existsSync(indexHtml);
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: config.webDir, wildcard: false, index: false });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    if (!request.url.startsWith('/api') && request.method === 'GET' && hasWeb) {
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    return reply.status(404).send({ code: 'ROUTE.NOT_FOUND', message: ERRORS['ROUTE.NOT_FOUND'].message, requestId: request.id });
+  });
+
+  return app;
+}

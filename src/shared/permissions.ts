@@ -1,0 +1,62 @@
+/**
+ * Roles and typed permission strings, shared by the server (which enforces them on every route) and the
+ * web app (which uses them only to hide what a user may not do).
+ *
+ * A permission reads `<action>:<entity>:<access>`: `any` reaches every record, `own` only the records of
+ * the user's own unit (and the units under it).
+ */
+export const ROLES = ['admin', 'officer', 'block_lead', 'unit_officer', 'council_member', 'leader'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, { vi: string; en: string }> = {
+  admin: { vi: 'Quản trị hệ thống', en: 'System administrator' },
+  officer: { vi: 'Cán bộ TĐKT cơ quan', en: 'Emulation officer (department)' },
+  block_lead: { vi: 'Khối trưởng / Khối phó', en: 'Block lead / deputy' },
+  unit_officer: { vi: 'Cán bộ TĐKT đơn vị', en: 'Unit emulation officer' },
+  council_member: { vi: 'Thành viên Hội đồng TĐKT', en: 'Council member' },
+  leader: { vi: 'Lãnh đạo', en: 'Leader' },
+};
+
+export const PERMISSIONS = [
+  'read:unit:any',
+  'read:unit:own',
+  'write:unit:any',
+  'read:user:any',
+  'read:user:own',
+  'write:user:any',
+  'revoke:session:any',
+  'read:audit:any',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  admin: [
+    'read:unit:any',
+    'write:unit:any',
+    'read:user:any',
+    'write:user:any',
+    'revoke:session:any',
+    'read:audit:any',
+  ],
+  officer: ['read:unit:any', 'read:user:any'],
+  block_lead: ['read:unit:any'],
+  unit_officer: ['read:unit:own', 'read:user:own'],
+  council_member: ['read:unit:any'],
+  leader: ['read:unit:any', 'read:user:any'],
+};
+
+export function permissionsOf(role: Role): readonly Permission[] {
+  return ROLE_PERMISSIONS[role];
+}
+
+export function can(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission);
+}
+
+/** Holds `read:unit:any` or `read:unit:own`, etc. Returns which access the role has, if any. */
+export function accessFor(role: Role, action: string, entity: string): 'any' | 'own' | null {
+  const perms = ROLE_PERMISSIONS[role] as readonly string[];
+  if (perms.includes(`${action}:${entity}:any`)) return 'any';
+  if (perms.includes(`${action}:${entity}:own`)) return 'own';
+  return null;
+}
