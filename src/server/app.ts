@@ -104,7 +104,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     openapi: {
       info: {
         title: 'VinhDanh API',
-        description: 'Quản lý thi đua, khen thưởng — API. Ghi dữ liệu cần cookie phiên và tiêu đề X-CSRF-Token.',
+        description:
+          'Quản lý thi đua, khen thưởng — API. Ghi dữ liệu cần cookie phiên và tiêu đề X-CSRF-Token.',
         version: VERSION,
       },
       components: {
@@ -142,7 +143,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (!request.url.startsWith('/api') && request.method === 'GET' && hasWeb) {
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     }
-    return reply.status(404).send({ code: 'ROUTE.NOT_FOUND', message: ERRORS['ROUTE.NOT_FOUND'].message, requestId: request.id });
+    return reply
+      .status(404)
+      .send({ code: 'ROUTE.NOT_FOUND', message: ERRORS['ROUTE.NOT_FOUND'].message, requestId: request.id });
   });
 
   return app;

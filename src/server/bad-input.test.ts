@@ -34,7 +34,13 @@ const raw = (payload: string, contentType = 'application/json') =>
     payload,
   });
 
-const valid = { code: 'OK-1', name: 'Đơn vị hợp lệ', kind: 'other', parentId: null, activeFrom: '2026-01-01' };
+const valid = {
+  code: 'OK-1',
+  name: 'Đơn vị hợp lệ',
+  kind: 'other',
+  parentId: null,
+  activeFrom: '2026-01-01',
+};
 
 function expectCleanError(res: { statusCode: number; body: string }, status: number, code: string) {
   expect(res.statusCode).toBe(status);
@@ -55,7 +61,12 @@ describe(`bad input (${engine})`, () => {
     ['an empty name', JSON.stringify({ ...valid, name: '   ' }), 400, 'VALIDATION.FAILED'],
     ['a control character', JSON.stringify({ ...valid, name: 'A\u0007B' }), 400, 'VALIDATION.FAILED'],
     ['a malformed uuid', JSON.stringify({ ...valid, parentId: "1' OR '1'='1" }), 400, 'VALIDATION.FAILED'],
-    ['an oversized body', JSON.stringify({ ...valid, name: 'x'.repeat(70 * 1024) }), 413, 'REQUEST.TOO_LARGE'],
+    [
+      'an oversized body',
+      JSON.stringify({ ...valid, name: 'x'.repeat(70 * 1024) }),
+      413,
+      'REQUEST.TOO_LARGE',
+    ],
   ])('%s → 4xx, nothing written', async (_name, payload, status, code) => {
     const before = await counts();
     expectCleanError(await raw(payload), status, code);
@@ -64,7 +75,11 @@ describe(`bad input (${engine})`, () => {
 
   it('a form-encoded body is refused (JSON only, which also blocks simple cross-site form posts)', async () => {
     const before = await counts();
-    expectCleanError(await raw('code=X&name=Y', 'application/x-www-form-urlencoded'), 415, 'REQUEST.UNSUPPORTED_MEDIA');
+    expectCleanError(
+      await raw('code=X&name=Y', 'application/x-www-form-urlencoded'),
+      415,
+      'REQUEST.UNSUPPORTED_MEDIA',
+    );
     expect(await counts()).toEqual(before);
   });
 
@@ -94,7 +109,9 @@ describe(`bad input (${engine})`, () => {
     expect(res.headers['content-type']).toMatch(/^application\/json/);
     const list = (await admin.request('GET', '/api/units')).json() as { code: string; name: string }[];
     expect(list.find((u) => u.code === code)!.name).toBe(name);
-    expect(Number((await t.database.rows<{ n: unknown }>(sql`select count(*) as n from units`))[0]!.n)).toBe(12);
+    expect(Number((await t.database.rows<{ n: unknown }>(sql`select count(*) as n from units`))[0]!.n)).toBe(
+      12,
+    );
   });
 
   it('a search string with SQL and LIKE metacharacters matches literally', async () => {
@@ -112,7 +129,11 @@ describe(`system routes (${engine})`, () => {
   it('health reports the engine and version', async () => {
     const res = await t.sut.inject({ method: 'GET', url: '/api/health' });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ status: 'ok', database: engine, version: expect.stringMatching(/^\d+\.\d+\.\d+/) });
+    expect(res.json()).toEqual({
+      status: 'ok',
+      database: engine,
+      version: expect.stringMatching(/^\d+\.\d+\.\d+/),
+    });
     expect(res.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['content-security-policy']).toContain("default-src 'self'");
@@ -120,7 +141,11 @@ describe(`system routes (${engine})`, () => {
   });
 
   it('echoes a caller-supplied request id', async () => {
-    const res = await t.sut.inject({ method: 'GET', url: '/api/health', headers: { 'x-request-id': 'lb-12345' } });
+    const res = await t.sut.inject({
+      method: 'GET',
+      url: '/api/health',
+      headers: { 'x-request-id': 'lb-12345' },
+    });
     expect(res.headers['x-request-id']).toBe('lb-12345');
   });
 

@@ -27,7 +27,15 @@ async function freePort(): Promise<number> {
 function start(port: number, extraEnv: Record<string, string> = {}) {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     cwd: root,
-    env: { ...process.env, VINHDANH_DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn', DATABASE_URL: '', VINHDANH_WEB_DIR: path.join(dataDir, 'no-web'), ...extraEnv },
+    env: {
+      ...process.env,
+      VINHDANH_DATA_DIR: dataDir,
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: '',
+      VINHDANH_WEB_DIR: path.join(dataDir, 'no-web'),
+      ...extraEnv,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.push(child);
@@ -86,7 +94,9 @@ describe('the server process', () => {
     });
     expect(login.status).toBe(200);
     const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
-    const units = (await (await fetch(`http://127.0.0.1:${port}/api/units`, { headers: { cookie } })).json()) as unknown[];
+    const units = (await (
+      await fetch(`http://127.0.0.1:${port}/api/units`, { headers: { cookie } })
+    ).json()) as unknown[];
     expect(units).toHaveLength(11);
     expect(again.out()).not.toContain('vừa tạo dữ liệu mẫu');
     again.child.kill('SIGTERM');
@@ -106,17 +116,21 @@ describe('the server process', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it.skipIf(!process.env.TEST_DATABASE_URL)('runs the same app on PostgreSQL when DATABASE_URL is set', async () => {
-    const db = await createServerDatabase(process.env.TEST_DATABASE_URL!);
-    try {
-      const port = await freePort();
-      const server = start(port, { DATABASE_URL: db.url });
-      expect((await waitForHealth(port)).database).toBe('postgres');
-      expect(server.out()).toContain('PostgreSQL');
-      server.child.kill('SIGTERM');
-      expect(await server.exited).toBe(0);
-    } finally {
-      await db.drop();
-    }
-  }, 120_000);
+  it.skipIf(!process.env.TEST_DATABASE_URL)(
+    'runs the same app on PostgreSQL when DATABASE_URL is set',
+    async () => {
+      const db = await createServerDatabase(process.env.TEST_DATABASE_URL!);
+      try {
+        const port = await freePort();
+        const server = start(port, { DATABASE_URL: db.url });
+        expect((await waitForHealth(port)).database).toBe('postgres');
+        expect(server.out()).toContain('PostgreSQL');
+        server.child.kill('SIGTERM');
+        expect(await server.exited).toBe(0);
+      } finally {
+        await db.drop();
+      }
+    },
+    120_000,
+  );
 });

@@ -42,7 +42,13 @@ describe(`permission matrix (${engine})`, () => {
   it('the app registers the routes this matrix is about', () => {
     expect(t.routes.length).toBeGreaterThanOrEqual(20);
     expect(t.routes.map((r) => `${r.method} ${r.url}`)).toEqual(
-      expect.arrayContaining(['GET /api/units', 'POST /api/units', 'GET /api/users', 'GET /api/audit', 'GET /api/health']),
+      expect.arrayContaining([
+        'GET /api/units',
+        'POST /api/units',
+        'GET /api/users',
+        'GET /api/audit',
+        'GET /api/health',
+      ]),
     );
   });
 
@@ -57,11 +63,14 @@ describe(`permission matrix (${engine})`, () => {
         const expectAllowed = allowed(route.access, role);
         const refused = res.statusCode === 401 || res.statusCode === 403;
         if (expectAllowed === refused) {
-          failures.push(`${route.method} ${route.url} as ${role ?? 'anonymous'}: ${res.statusCode} ${res.body.slice(0, 80)}`);
+          failures.push(
+            `${route.method} ${route.url} as ${role ?? 'anonymous'}: ${res.statusCode} ${res.body.slice(0, 80)}`,
+          );
         }
         if (!expectAllowed) {
           const code = res.json().code;
-          if (code !== (role ? 'AUTH.FORBIDDEN' : 'AUTH.REQUIRED')) failures.push(`${route.method} ${route.url} as ${role}: code ${code}`);
+          if (code !== (role ? 'AUTH.FORBIDDEN' : 'AUTH.REQUIRED'))
+            failures.push(`${route.method} ${route.url} as ${role}: code ${code}`);
         }
       }
     }

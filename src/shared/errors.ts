@@ -3,7 +3,10 @@
  * them in one error handler; the web app shows `message` as it comes.
  */
 export const ERRORS = {
-  'VALIDATION.FAILED': { status: 400, message: 'Dữ liệu không hợp lệ. Vui lòng kiểm tra các trường được đánh dấu.' },
+  'VALIDATION.FAILED': {
+    status: 400,
+    message: 'Dữ liệu không hợp lệ. Vui lòng kiểm tra các trường được đánh dấu.',
+  },
   'REQUEST.MALFORMED': { status: 400, message: 'Yêu cầu không đúng định dạng (JSON không hợp lệ).' },
   'REQUEST.TOO_LARGE': { status: 413, message: 'Dữ liệu gửi lên quá lớn.' },
   'REQUEST.UNSUPPORTED_MEDIA': { status: 415, message: 'Kiểu nội dung không được hỗ trợ; hãy gửi JSON.' },
@@ -18,7 +21,7 @@ export const ERRORS = {
   'AUTH.PASSWORD_CHANGE_REQUIRED': { status: 403, message: 'Bạn cần đổi mật khẩu trước khi tiếp tục.' },
   'AUTH.WRONG_PASSWORD': { status: 400, message: 'Mật khẩu hiện tại không đúng.' },
   'AUTH.FORBIDDEN': { status: 403, message: 'Bạn không có quyền thực hiện thao tác này.' },
-  'NOT_FOUND': { status: 404, message: 'Không tìm thấy dữ liệu yêu cầu.' },
+  NOT_FOUND: { status: 404, message: 'Không tìm thấy dữ liệu yêu cầu.' },
   'ROUTE.NOT_FOUND': { status: 404, message: 'Không tìm thấy địa chỉ yêu cầu.' },
   'CONFLICT.VERSION': {
     status: 409,
@@ -26,7 +29,10 @@ export const ERRORS = {
   },
   'UNIT.CODE_TAKEN': { status: 409, message: 'Mã đơn vị đã tồn tại.' },
   'UNIT.PARENT_NOT_FOUND': { status: 400, message: 'Đơn vị cấp trên không tồn tại.' },
-  'UNIT.CYCLE': { status: 400, message: 'Không thể đặt đơn vị làm cấp trên của chính nó hoặc của đơn vị cấp trên nó.' },
+  'UNIT.CYCLE': {
+    status: 400,
+    message: 'Không thể đặt đơn vị làm cấp trên của chính nó hoặc của đơn vị cấp trên nó.',
+  },
   'UNIT.HAS_ACTIVE_CHILDREN': {
     status: 409,
     message: 'Không thể ngừng hoạt động đơn vị khi còn đơn vị trực thuộc đang hoạt động.',
@@ -35,8 +41,8 @@ export const ERRORS = {
   'USER.USERNAME_TAKEN': { status: 409, message: 'Tên đăng nhập đã tồn tại.' },
   'USER.UNIT_NOT_FOUND': { status: 400, message: 'Đơn vị của tài khoản không tồn tại.' },
   'USER.CANNOT_DEACTIVATE_SELF': { status: 400, message: 'Không thể tự khóa tài khoản của chính mình.' },
-  'RATE_LIMITED': { status: 429, message: 'Quá nhiều yêu cầu. Vui lòng thử lại sau.' },
-  'INTERNAL': { status: 500, message: 'Đã xảy ra lỗi hệ thống. Vui lòng thử lại hoặc liên hệ quản trị.' },
+  RATE_LIMITED: { status: 429, message: 'Quá nhiều yêu cầu. Vui lòng thử lại sau.' },
+  INTERNAL: { status: 500, message: 'Đã xảy ra lỗi hệ thống. Vui lòng thử lại hoặc liên hệ quản trị.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

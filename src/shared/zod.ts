@@ -24,6 +24,8 @@ export const plainText = (label: string, max: number) =>
     .trim()
     .min(1, { message: `${label} không được để trống` })
     .max(max, { message: `${label} tối đa ${max} ký tự` })
+    // Control characters never belong in a name; they would corrupt Word/Excel output.
+    // eslint-disable-next-line no-control-regex
     .refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s), {
       message: `${label} chứa ký tự điều khiển không hợp lệ`,
     });

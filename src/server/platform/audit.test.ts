@@ -17,7 +17,13 @@ beforeEach(async () => {
       await recordAudit(
         tx,
         systemActor(`req-${i}`, 'tester'),
-        { action: 'test.write', entityType: 'thing', entityId: String(i), before: { n: i - 1 }, after: { n: i, ten: 'Đơn vị số ' + i, nested: { b: 1, a: [1, 'x'] } } },
+        {
+          action: 'test.write',
+          entityType: 'thing',
+          entityId: String(i),
+          before: { n: i - 1 },
+          after: { n: i, ten: 'Đơn vị số ' + i, nested: { b: 1, a: [1, 'x'] } },
+        },
         t.time.clock,
       );
     }
@@ -35,11 +41,18 @@ async function tamper(statement: string) {
 
 describe(`audit log hash chain (${engine})`, () => {
   it('canonical JSON does not depend on key order', () => {
-    expect(canonicalJson({ b: 1, a: { d: [1, { z: 1, y: 2 }], c: null } })).toBe(canonicalJson({ a: { c: null, d: [1, { y: 2, z: 1 }] }, b: 1 }));
+    expect(canonicalJson({ b: 1, a: { d: [1, { z: 1, y: 2 }], c: null } })).toBe(
+      canonicalJson({ a: { c: null, d: [1, { y: 2, z: 1 }] }, b: 1 }),
+    );
   });
 
   it('an untouched chain verifies', async () => {
-    expect(await verifyAuditChain(t.database.db)).toEqual({ ok: true, checked: 5, firstBrokenSeq: null, reason: null });
+    expect(await verifyAuditChain(t.database.db)).toEqual({
+      ok: true,
+      checked: 5,
+      firstBrokenSeq: null,
+      reason: null,
+    });
   });
 
   it('verifies across batch boundaries', async () => {
@@ -47,7 +60,9 @@ describe(`audit log hash chain (${engine})`, () => {
   });
 
   it('the database refuses to update, delete or truncate audit rows', async () => {
-    await expect(t.database.db.execute(sql`update audit_log set action = 'x' where seq = 2`)).rejects.toThrow();
+    await expect(
+      t.database.db.execute(sql`update audit_log set action = 'x' where seq = 2`),
+    ).rejects.toThrow();
     await expect(t.database.db.execute(sql`delete from audit_log where seq = 2`)).rejects.toThrow();
     await expect(t.database.db.execute(sql`truncate audit_log`)).rejects.toThrow();
     expect((await verifyAuditChain(t.database.db)).ok).toBe(true);
@@ -59,7 +74,11 @@ describe(`audit log hash chain (${engine})`, () => {
     ['a changed time', `update audit_log set at = at + interval '1 second' where seq = 4`, 4],
     ['a deleted row', `delete from audit_log where seq = 3`, 4],
     ['a deleted last-but-one row', `delete from audit_log where seq = 4`, 5],
-    ['a re-hashed row (chain broken after it)', `update audit_log set after = '{"n":0}', hash = repeat('a', 64) where seq = 2`, 2],
+    [
+      'a re-hashed row (chain broken after it)',
+      `update audit_log set after = '{"n":0}', hash = repeat('a', 64) where seq = 2`,
+      2,
+    ],
   ])('detects %s', async (_name, statement, brokenAt) => {
     await tamper(statement);
     const result = await verifyAuditChain(t.database.db);
@@ -73,13 +92,22 @@ describe(`audit log hash chain (${engine})`, () => {
     const admin = await t.login('admin');
     expect((await admin.request('GET', '/api/audit/verify')).json().ok).toBe(true);
     await tamper(`update audit_log set entity_type = 'x' where seq = 1`);
-    expect((await admin.request('GET', '/api/audit/verify')).json()).toMatchObject({ ok: false, firstBrokenSeq: 1 });
+    expect((await admin.request('GET', '/api/audit/verify')).json()).toMatchObject({
+      ok: false,
+      firstBrokenSeq: 1,
+    });
   });
 
   it('lists and filters the log, newest first', async () => {
     await t.seed();
     const admin = await t.login('admin');
-    await admin.request('POST', '/api/units', { code: 'AUD-1', name: 'Kiểm tra nhật ký', kind: 'other', parentId: null, activeFrom: '2026-01-01' });
+    await admin.request('POST', '/api/units', {
+      code: 'AUD-1',
+      name: 'Kiểm tra nhật ký',
+      kind: 'other',
+      parentId: null,
+      activeFrom: '2026-01-01',
+    });
     const all = (await admin.request('GET', '/api/audit')).json();
     expect(all.items[0].action).toBe('unit.create');
     expect(all.items[0].seq).toBeGreaterThan(all.items[1].seq);
@@ -87,12 +115,16 @@ describe(`audit log hash chain (${engine})`, () => {
     expect(units.total).toBe(1);
     const logins = (await admin.request('GET', '/api/audit?action=auth.')).json();
     expect(logins.items.every((e: { action: string }) => e.action.startsWith('auth.'))).toBe(true);
-    const byActor = (await admin.request(`GET`, `/api/audit?actorId=${admin.user.id}&entityType=unit`)).json();
+    const byActor = (
+      await admin.request(`GET`, `/api/audit?actorId=${admin.user.id}&entityType=unit`)
+    ).json();
     expect(byActor.total).toBe(1);
     const day = (await admin.request('GET', '/api/audit?from=2026-03-02&to=2026-03-02')).json();
     expect(day.total).toBe(all.total);
     const before = (await admin.request('GET', '/api/audit?to=2026-03-01')).json();
     expect(before.total).toBe(0);
-    expect((await admin.request('GET', '/api/audit/entity-types')).json()).toEqual(expect.arrayContaining(['unit', 'session', 'system']));
+    expect((await admin.request('GET', '/api/audit/entity-types')).json()).toEqual(
+      expect.arrayContaining(['unit', 'session', 'system']),
+    );
   });
 });

@@ -14,7 +14,11 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: Failure };
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 
-export function fail<T = never>(code: ErrorCode, fields?: Record<string, string>, message?: string): Result<T> {
+export function fail<T = never>(
+  code: ErrorCode,
+  fields?: Record<string, string>,
+  message?: string,
+): Result<T> {
   return { ok: false, error: failure(code, fields, message) };
 }
 

@@ -16,9 +16,7 @@ import { HttpFailure } from './errors';
  * - `{ anyOf }`: a signed-in user holding at least one of the permissions.
  */
 export type Access =
-  | 'public'
-  | { authenticated: true; allowPendingPasswordChange?: boolean }
-  | { anyOf: readonly Permission[] };
+  'public' | { authenticated: true; allowPendingPasswordChange?: boolean } | { anyOf: readonly Permission[] };
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -47,7 +45,11 @@ export function installErrorHandling(app: FastifyInstance) {
           '_';
         fields[key] ??= issue.message ?? ERRORS['VALIDATION.FAILED'].message;
       }
-      return send(reply, request, 400, { code: 'VALIDATION.FAILED', message: ERRORS['VALIDATION.FAILED'].message, fields });
+      return send(reply, request, 400, {
+        code: 'VALIDATION.FAILED',
+        message: ERRORS['VALIDATION.FAILED'].message,
+        fields,
+      });
     }
     if (isResponseSerializationError(error)) {
       request.log.error({ err: error }, 'response failed its schema');
@@ -57,9 +59,15 @@ export function installErrorHandling(app: FastifyInstance) {
       case 'FST_ERR_CTP_INVALID_JSON_BODY':
       case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
-        return send(reply, request, 400, { code: 'REQUEST.MALFORMED', message: ERRORS['REQUEST.MALFORMED'].message });
+        return send(reply, request, 400, {
+          code: 'REQUEST.MALFORMED',
+          message: ERRORS['REQUEST.MALFORMED'].message,
+        });
       case 'FST_ERR_CTP_BODY_TOO_LARGE':
-        return send(reply, request, 413, { code: 'REQUEST.TOO_LARGE', message: ERRORS['REQUEST.TOO_LARGE'].message });
+        return send(reply, request, 413, {
+          code: 'REQUEST.TOO_LARGE',
+          message: ERRORS['REQUEST.TOO_LARGE'].message,
+        });
       case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
         return send(reply, request, 415, {
           code: 'REQUEST.UNSUPPORTED_MEDIA',
@@ -67,7 +75,10 @@ export function installErrorHandling(app: FastifyInstance) {
         });
     }
     if (error instanceof SyntaxError) {
-      return send(reply, request, 400, { code: 'REQUEST.MALFORMED', message: ERRORS['REQUEST.MALFORMED'].message });
+      return send(reply, request, 400, {
+        code: 'REQUEST.MALFORMED',
+        message: ERRORS['REQUEST.MALFORMED'].message,
+      });
     }
     if (error.statusCode === 429) {
       return send(reply, request, 429, { code: 'RATE_LIMITED', message: ERRORS.RATE_LIMITED.message });

@@ -42,13 +42,31 @@ export async function bootstrap(database: Database, config: Config, clock: Clock
           .returning({ id: units.id });
         rootId = root!.id;
       } else {
-        rootId = (await tx.select({ id: units.id }).from(units).where(isNull(units.parentId)).limit(1))[0]!.id;
+        rootId = (await tx.select({ id: units.id }).from(units).where(isNull(units.parentId)).limit(1))[0]!
+          .id;
       }
       const [admin] = await tx
         .insert(users)
-        .values({ username: 'admin', displayName: 'Quản trị hệ thống', role: 'admin', unitId: rootId, passwordHash: hash, mustChangePassword: true })
+        .values({
+          username: 'admin',
+          displayName: 'Quản trị hệ thống',
+          role: 'admin',
+          unitId: rootId,
+          passwordHash: hash,
+          mustChangePassword: true,
+        })
         .returning();
-      await recordAudit(tx, systemActor(null, 'bootstrap'), { action: 'user.create', entityType: 'user', entityId: admin!.id, after: { username: 'admin', role: 'admin' } }, clock);
+      await recordAudit(
+        tx,
+        systemActor(null, 'bootstrap'),
+        {
+          action: 'user.create',
+          entityType: 'user',
+          entityId: admin!.id,
+          after: { username: 'admin', role: 'admin' },
+        },
+        clock,
+      );
     });
     result.firstAdmin = { username: 'admin', password };
   }

@@ -27,23 +27,103 @@ interface SeedUnit {
 
 /** Bạc Liêu province was re-established on 1997-01-01 (Nghị quyết of the National Assembly, 1996). */
 export const DEMO_UNITS: SeedUnit[] = [
-  { code: 'BL-UBND', name: 'Ủy ban nhân dân tỉnh Bạc Liêu', shortName: 'UBND tỉnh Bạc Liêu', kind: 'state_agency', documentSymbol: 'UBND', activeFrom: '1997-01-01' },
-  { code: 'BL-SNN', name: 'Sở Nông nghiệp và Phát triển nông thôn tỉnh Bạc Liêu', shortName: 'Sở NN&PTNT', kind: 'state_agency', parent: 'BL-UBND', documentSymbol: 'SNN', activeFrom: '1997-01-01' },
+  {
+    code: 'BL-UBND',
+    name: 'Ủy ban nhân dân tỉnh Bạc Liêu',
+    shortName: 'UBND tỉnh Bạc Liêu',
+    kind: 'state_agency',
+    documentSymbol: 'UBND',
+    activeFrom: '1997-01-01',
+  },
+  {
+    code: 'BL-SNN',
+    name: 'Sở Nông nghiệp và Phát triển nông thôn tỉnh Bạc Liêu',
+    shortName: 'Sở NN&PTNT',
+    kind: 'state_agency',
+    parent: 'BL-UBND',
+    documentSymbol: 'SNN',
+    activeFrom: '1997-01-01',
+  },
   { code: 'BL-SNN-VP', name: 'Văn phòng Sở', kind: 'division', parent: 'BL-SNN', activeFrom: '1997-01-01' },
   // The block's eight members (2020).
-  { code: 'BL-TTKN', name: 'Trung tâm Khuyến nông tỉnh Bạc Liêu', shortName: 'TT Khuyến nông', kind: 'public_service', parent: 'BL-SNN', activeFrom: '1997-01-01' },
-  { code: 'BL-TTNS', name: 'Trung tâm Nước sạch và Vệ sinh môi trường nông thôn tỉnh Bạc Liêu', shortName: 'TT Nước sạch và VSMTNT', kind: 'public_service', parent: 'BL-SNN', activeFrom: '1997-01-01' },
-  { code: 'BL-BQLR', name: 'Ban Quản lý rừng đặc dụng – phòng hộ ven biển Bạc Liêu', shortName: 'BQL rừng phòng hộ ven biển', kind: 'public_service', parent: 'BL-SNN', activeFrom: '1997-01-01' },
+  {
+    code: 'BL-TTKN',
+    name: 'Trung tâm Khuyến nông tỉnh Bạc Liêu',
+    shortName: 'TT Khuyến nông',
+    kind: 'public_service',
+    parent: 'BL-SNN',
+    activeFrom: '1997-01-01',
+  },
+  {
+    code: 'BL-TTNS',
+    name: 'Trung tâm Nước sạch và Vệ sinh môi trường nông thôn tỉnh Bạc Liêu',
+    shortName: 'TT Nước sạch và VSMTNT',
+    kind: 'public_service',
+    parent: 'BL-SNN',
+    activeFrom: '1997-01-01',
+  },
+  {
+    code: 'BL-BQLR',
+    name: 'Ban Quản lý rừng đặc dụng – phòng hộ ven biển Bạc Liêu',
+    shortName: 'BQL rừng phòng hộ ven biển',
+    kind: 'public_service',
+    parent: 'BL-SNN',
+    activeFrom: '1997-01-01',
+  },
   // Named in the article by field only; the exact names are plausible reconstructions.
-  { code: 'BL-BQLCC', name: 'Ban Quản lý cảng cá tỉnh Bạc Liêu', shortName: 'BQL cảng cá', kind: 'public_service', parent: 'BL-SNN', activeFrom: '1997-01-01' },
-  { code: 'BL-CCCNTY', name: 'Chi cục Chăn nuôi và Thú y tỉnh Bạc Liêu', shortName: 'CC Chăn nuôi và Thú y', kind: 'state_agency', parent: 'BL-SNN', activeFrom: '1997-01-01' },
+  {
+    code: 'BL-BQLCC',
+    name: 'Ban Quản lý cảng cá tỉnh Bạc Liêu',
+    shortName: 'BQL cảng cá',
+    kind: 'public_service',
+    parent: 'BL-SNN',
+    activeFrom: '1997-01-01',
+  },
+  {
+    code: 'BL-CCCNTY',
+    name: 'Chi cục Chăn nuôi và Thú y tỉnh Bạc Liêu',
+    shortName: 'CC Chăn nuôi và Thú y',
+    kind: 'state_agency',
+    parent: 'BL-SNN',
+    activeFrom: '1997-01-01',
+  },
   // Not named in the article: invented for the demo.
-  { code: 'BL-TTGIONG', name: 'Trung tâm Giống nông nghiệp (dữ liệu mẫu)', kind: 'public_service', parent: 'BL-SNN', isDemo: true, activeFrom: '2005-01-01' },
-  { code: 'BL-TTKNGHIEM', name: 'Trung tâm Kiểm nghiệm nông sản (dữ liệu mẫu)', kind: 'public_service', parent: 'BL-SNN', isDemo: true, activeFrom: '2008-01-01' },
-  { code: 'BL-BQLDA', name: 'Ban Quản lý dự án nông nghiệp (dữ liệu mẫu)', kind: 'public_service', parent: 'BL-SNN', isDemo: true, activeFrom: '2010-01-01' },
+  {
+    code: 'BL-TTGIONG',
+    name: 'Trung tâm Giống nông nghiệp (dữ liệu mẫu)',
+    kind: 'public_service',
+    parent: 'BL-SNN',
+    isDemo: true,
+    activeFrom: '2005-01-01',
+  },
+  {
+    code: 'BL-TTKNGHIEM',
+    name: 'Trung tâm Kiểm nghiệm nông sản (dữ liệu mẫu)',
+    kind: 'public_service',
+    parent: 'BL-SNN',
+    isDemo: true,
+    activeFrom: '2008-01-01',
+  },
+  {
+    code: 'BL-BQLDA',
+    name: 'Ban Quản lý dự án nông nghiệp (dữ liệu mẫu)',
+    kind: 'public_service',
+    parent: 'BL-SNN',
+    isDemo: true,
+    activeFrom: '2010-01-01',
+  },
 ];
 
-export const BLOCK_2020_MEMBERS = ['BL-TTKN', 'BL-TTNS', 'BL-BQLR', 'BL-BQLCC', 'BL-CCCNTY', 'BL-TTGIONG', 'BL-TTKNGHIEM', 'BL-BQLDA'];
+export const BLOCK_2020_MEMBERS = [
+  'BL-TTKN',
+  'BL-TTNS',
+  'BL-BQLR',
+  'BL-BQLCC',
+  'BL-CCCNTY',
+  'BL-TTGIONG',
+  'BL-TTKNGHIEM',
+  'BL-BQLDA',
+];
 
 /** One fictional account per role. */
 export const DEMO_USERS: { username: string; displayName: string; role: Role; unit: string }[] = [
@@ -104,7 +184,9 @@ export async function seedDemo(database: Database, clock: Clock): Promise<{ seed
         deputyUnitId: ids.get('BL-TTNS')!,
       })
       .returning({ id: blocks.id });
-    await tx.insert(blockMembers).values(BLOCK_2020_MEMBERS.map((code) => ({ blockId: block!.id, unitId: ids.get(code)! })));
+    await tx
+      .insert(blockMembers)
+      .values(BLOCK_2020_MEMBERS.map((code) => ({ blockId: block!.id, unitId: ids.get(code)! })));
     await tx.insert(appMeta).values({ key: 'demo_seeded_at', value: clock().toISOString() });
     await recordAudit(
       tx,

@@ -23,7 +23,9 @@ export interface TestDatabase extends Database {
 }
 
 /** A URL for a brand-new database on the TEST_DATABASE_URL server. */
-export async function createServerDatabase(baseUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+export async function createServerDatabase(
+  baseUrl: string,
+): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `vd_test_${process.pid}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: baseUrl });
   await admin.connect();
@@ -106,7 +108,12 @@ export interface Session {
   cookie: string;
   csrf: string;
   user: { id: string; unitId: string; role: string };
-  request(method: string, url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  request(
+    method: string,
+    url: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<LightMyRequestResponse>;
 }
 
 export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {

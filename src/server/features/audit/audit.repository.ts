@@ -31,7 +31,10 @@ export const auditRepository = {
   },
 
   async distinctEntityTypes(db: DbOrTx): Promise<string[]> {
-    const rows = await db.selectDistinct({ t: auditLog.entityType }).from(auditLog).orderBy(auditLog.entityType);
+    const rows = await db
+      .selectDistinct({ t: auditLog.entityType })
+      .from(auditLog)
+      .orderBy(auditLog.entityType);
     return rows.map((r) => r.t);
   },
 };

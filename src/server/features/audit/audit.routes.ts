@@ -49,7 +49,11 @@ export function auditRoutes(database: Database): FastifyPluginAsyncZod {
       '/entity-types',
       {
         config: { access },
-        schema: { tags: ['audit'], summary: 'Các loại đối tượng có trong nhật ký', response: { 200: z.array(z.string()) } },
+        schema: {
+          tags: ['audit'],
+          summary: 'Các loại đối tượng có trong nhật ký',
+          response: { 200: z.array(z.string()) },
+        },
       },
       async () => auditRepository.distinctEntityTypes(database.db),
     );
@@ -58,7 +62,11 @@ export function auditRoutes(database: Database): FastifyPluginAsyncZod {
       '/verify',
       {
         config: { access },
-        schema: { tags: ['audit'], summary: 'Kiểm tra chuỗi băm của nhật ký', response: { 200: auditVerifySchema } },
+        schema: {
+          tags: ['audit'],
+          summary: 'Kiểm tra chuỗi băm của nhật ký',
+          response: { 200: auditVerifySchema },
+        },
       },
       async () => verifyAuditChain(database.db),
     );

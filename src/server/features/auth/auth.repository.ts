@@ -27,7 +27,10 @@ export const authRepository = {
   },
 
   async recordSuccess(db: DbOrTx, id: string, at: Date) {
-    await db.update(users).set({ failedLoginCount: 0, lockedUntil: null, lastLoginAt: at }).where(eq(users.id, id));
+    await db
+      .update(users)
+      .set({ failedLoginCount: 0, lockedUntil: null, lastLoginAt: at })
+      .where(eq(users.id, id));
   },
 
   async insertSession(db: DbOrTx, row: typeof sessions.$inferInsert) {
@@ -77,7 +80,9 @@ export const authRepository = {
     return db
       .select()
       .from(sessions)
-      .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt), sql`${sessions.expiresAt} > ${now}`))
+      .where(
+        and(eq(sessions.userId, userId), isNull(sessions.revokedAt), sql`${sessions.expiresAt} > ${now}`),
+      )
       .orderBy(desc(sessions.lastSeenAt));
   },
 

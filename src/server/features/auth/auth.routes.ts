@@ -93,7 +93,11 @@ export function authRoutes(auth: AuthService, config: Config): FastifyPluginAsyn
       '/sessions',
       {
         config: { access: { authenticated: true } },
-        schema: { tags: ['auth'], summary: 'Các phiên đăng nhập của tôi', response: { 200: z.array(sessionInfoSchema) } },
+        schema: {
+          tags: ['auth'],
+          summary: 'Các phiên đăng nhập của tôi',
+          response: { 200: z.array(sessionInfoSchema) },
+        },
       },
       async (request) => {
         const { actor, session } = authOf(request);
@@ -108,7 +112,9 @@ export function authRoutes(auth: AuthService, config: Config): FastifyPluginAsyn
         schema: {
           tags: ['auth'],
           summary: 'Thu hồi một phiên đăng nhập',
-          params: z.strictObject({ id: z.string().regex(/^[0-9a-f]{16}$/, { message: 'Mã phiên không hợp lệ' }) }),
+          params: z.strictObject({
+            id: z.string().regex(/^[0-9a-f]{16}$/, { message: 'Mã phiên không hợp lệ' }),
+          }),
           response: { 200: z.object({ revoked: z.literal(true) }) },
         },
       },

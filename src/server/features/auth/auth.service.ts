@@ -32,9 +32,7 @@ export interface LoginContext {
 }
 
 export type SessionState =
-  | { status: 'valid'; data: SessionWithUser }
-  | { status: 'missing' }
-  | { status: 'expired' };
+  { status: 'valid'; data: SessionWithUser } | { status: 'missing' } | { status: 'expired' };
 
 export function createAuthService(database: Database, config: Config, clock: Clock) {
   const { db } = database;
@@ -70,7 +68,12 @@ export function createAuthService(database: Database, config: Config, clock: Clo
         const user = (await repo.findUserForUpdate(tx, candidate.id))!;
         const actor = actorFor(user, ctx.requestId);
         if (user.lockedUntil && user.lockedUntil > now) {
-          await recordAudit(tx, actor, { action: 'auth.login_refused_locked', entityType: 'user', entityId: user.id }, clock);
+          await recordAudit(
+            tx,
+            actor,
+            { action: 'auth.login_refused_locked', entityType: 'user', entityId: user.id },
+            clock,
+          );
           return fail('AUTH.LOCKED');
         }
         if (!passwordOk) {
@@ -108,7 +111,12 @@ export function createAuthService(database: Database, config: Config, clock: Clo
         await recordAudit(
           tx,
           actor,
-          { action: 'auth.login', entityType: 'session', entityId: sessionId.slice(0, 16), after: { ip: ctx.ip } },
+          {
+            action: 'auth.login',
+            entityType: 'session',
+            entityId: sessionId.slice(0, 16),
+            after: { ip: ctx.ip },
+          },
           clock,
         );
         return ok({ token, csrfToken, user });
@@ -136,7 +144,12 @@ export function createAuthService(database: Database, config: Config, clock: Clo
     async logout(sessionId: string, actor: Actor): Promise<void> {
       await db.transaction(async (tx) => {
         await repo.revokeSession(tx, sessionId, actor.id!, clock());
-        await recordAudit(tx, actor, { action: 'auth.logout', entityType: 'session', entityId: sessionId.slice(0, 16) }, clock);
+        await recordAudit(
+          tx,
+          actor,
+          { action: 'auth.logout', entityType: 'session', entityId: sessionId.slice(0, 16) },
+          clock,
+        );
       });
     },
 
@@ -159,7 +172,12 @@ export function createAuthService(database: Database, config: Config, clock: Clo
         await recordAudit(
           tx,
           actor,
-          { action: 'auth.password_changed', entityType: 'user', entityId: user.id, after: { revokedOtherSessions: revoked } },
+          {
+            action: 'auth.password_changed',
+            entityType: 'user',
+            entityId: user.id,
+            after: { revokedOtherSessions: revoked },
+          },
           clock,
         );
         return ok({ revokedOtherSessions: revoked });
@@ -186,7 +204,12 @@ export function createAuthService(database: Database, config: Config, clock: Clo
       if (!target) return fail('NOT_FOUND');
       return db.transaction(async (tx) => {
         await repo.revokeSession(tx, target.id, actor.id!, clock());
-        await recordAudit(tx, actor, { action: 'auth.session_revoked', entityType: 'session', entityId: shortId }, clock);
+        await recordAudit(
+          tx,
+          actor,
+          { action: 'auth.session_revoked', entityType: 'session', entityId: shortId },
+          clock,
+        );
         return ok({ revoked: true as const });
       });
     },

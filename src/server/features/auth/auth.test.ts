@@ -9,7 +9,12 @@ import { testConfig } from '../../platform/config';
 let t: TestApp;
 
 beforeAll(async () => {
-  t = await createTestApp({ loginMaxFailures: 3, loginLockMinutes: 15, sessionIdleMinutes: 30, sessionAbsoluteHours: 8 });
+  t = await createTestApp({
+    loginMaxFailures: 3,
+    loginLockMinutes: 15,
+    sessionIdleMinutes: 30,
+    sessionAbsoluteHours: 8,
+  });
 });
 afterAll(async () => t?.close());
 beforeEach(async () => t.seed());
@@ -48,7 +53,10 @@ describe(`auth (${engine})`, () => {
     const unknown = await login('khong-ton-tai', 'sai-mat-khau-1');
     expect(wrong.statusCode).toBe(401);
     expect(unknown.statusCode).toBe(401);
-    expect(wrong.json()).toMatchObject({ code: 'AUTH.INVALID_CREDENTIALS', message: 'Tên đăng nhập hoặc mật khẩu không đúng.' });
+    expect(wrong.json()).toMatchObject({
+      code: 'AUTH.INVALID_CREDENTIALS',
+      message: 'Tên đăng nhập hoặc mật khẩu không đúng.',
+    });
     expect(unknown.json().message).toBe(wrong.json().message);
     expect(wrong.cookies).toHaveLength(0);
   });
@@ -69,7 +77,9 @@ describe(`auth (${engine})`, () => {
     t.time.advance(16 * 60_000);
     expect((await login('canbo', DEMO_PASSWORD)).statusCode).toBe(200);
     const actions = (await t.database.db.select({ a: auditLog.action }).from(auditLog)).map((r) => r.a);
-    expect(actions).toEqual(expect.arrayContaining(['auth.login_failed', 'auth.locked', 'auth.login_refused_locked', 'auth.login']));
+    expect(actions).toEqual(
+      expect.arrayContaining(['auth.login_failed', 'auth.locked', 'auth.login_refused_locked', 'auth.login']),
+    );
   });
 
   it('a successful login resets the failure count', async () => {
@@ -148,16 +158,31 @@ describe(`auth (${engine})`, () => {
 
   it('refuses a cookie-authenticated write without, or with a wrong, CSRF token', async () => {
     const s = await t.login('admin');
-    const body = { code: 'CSRF-TEST', name: 'Thử CSRF', kind: 'other', parentId: null, activeFrom: '2026-01-01' };
-    const missing = await t.sut.inject({ method: 'POST', url: '/api/units', cookies: { vd_session: s.cookie }, payload: body });
+    const body = {
+      code: 'CSRF-TEST',
+      name: 'Thử CSRF',
+      kind: 'other',
+      parentId: null,
+      activeFrom: '2026-01-01',
+    };
+    const missing = await t.sut.inject({
+      method: 'POST',
+      url: '/api/units',
+      cookies: { vd_session: s.cookie },
+      payload: body,
+    });
     expect(missing.statusCode).toBe(403);
     expect(missing.json()).toMatchObject({ code: 'AUTH.CSRF' });
     const wrong = await s.request('POST', '/api/units', body, { 'x-csrf-token': 'x'.repeat(32) });
     expect(wrong.statusCode).toBe(403);
     // Another session's token does not work either.
     const other = await t.login('admin');
-    expect((await s.request('POST', '/api/units', body, { 'x-csrf-token': other.csrf })).statusCode).toBe(403);
-    const n = await t.database.rows<{ n: unknown }>(sql`select count(*) as n from units where code = 'CSRF-TEST'`);
+    expect((await s.request('POST', '/api/units', body, { 'x-csrf-token': other.csrf })).statusCode).toBe(
+      403,
+    );
+    const n = await t.database.rows<{ n: unknown }>(
+      sql`select count(*) as n from units where code = 'CSRF-TEST'`,
+    );
     expect(Number(n[0]!.n)).toBe(0);
     expect((await s.request('POST', '/api/units', body)).statusCode).toBe(201);
   });
@@ -166,7 +191,11 @@ describe(`auth (${engine})`, () => {
     const res = await t.sut.inject({ method: 'GET', url: '/api/units' });
     expect(res.statusCode).toBe(401);
     expect(res.json()).toMatchObject({ code: 'AUTH.REQUIRED', message: 'Vui lòng đăng nhập.' });
-    const forged = await t.sut.inject({ method: 'GET', url: '/api/units', cookies: { vd_session: 'forged-token' } });
+    const forged = await t.sut.inject({
+      method: 'GET',
+      url: '/api/units',
+      cookies: { vd_session: 'forged-token' },
+    });
     expect(forged.statusCode).toBe(401);
   });
 
@@ -220,7 +249,11 @@ describe(`auth (${engine})`, () => {
   });
 
   it('in production mode no seeded password survives the first login', async () => {
-    const result = await bootstrap(t.database, testConfig({ mode: 'production', seedDemo: false }), t.time.clock);
+    const result = await bootstrap(
+      t.database,
+      testConfig({ mode: 'production', seedDemo: false }),
+      t.time.clock,
+    );
     expect(result.firstAdmin).toBeUndefined(); // users exist already
     const s = await t.login('admin');
     expect((await s.request('GET', '/api/units')).json().code).toBe('AUTH.PASSWORD_CHANGE_REQUIRED');
@@ -228,7 +261,11 @@ describe(`auth (${engine})`, () => {
 
   it('on an empty production database creates one admin with a one-time password that must be changed', async () => {
     await t.database.reset();
-    const result = await bootstrap(t.database, testConfig({ mode: 'production', seedDemo: false }), t.time.clock);
+    const result = await bootstrap(
+      t.database,
+      testConfig({ mode: 'production', seedDemo: false }),
+      t.time.clock,
+    );
     expect(result.firstAdmin?.username).toBe('admin');
     const s = await t.login('admin', result.firstAdmin!.password);
     expect((await s.request('GET', '/api/auth/me')).json().mustChangePassword).toBe(true);

@@ -16,7 +16,11 @@ export function healthRoutes(database: Database): FastifyPluginAsyncZod {
       {
         config: { access: 'public' },
         logLevel: 'warn',
-        schema: { tags: ['system'], summary: 'Tình trạng hệ thống', response: { 200: healthSchema, 503: healthSchema } },
+        schema: {
+          tags: ['system'],
+          summary: 'Tình trạng hệ thống',
+          response: { 200: healthSchema, 503: healthSchema },
+        },
       },
       async (_request, reply) => {
         const up = await ping(database).catch(() => false);

@@ -49,7 +49,9 @@ export const unitsRepository = {
     const rows = await db
       .select({ n: sql<number>`count(*)`.mapWith(Number) })
       .from(units)
-      .where(sql`${units.parentId} = ${id} and (${units.activeTo} is null or ${units.activeTo} >= ${onDate})`);
+      .where(
+        sql`${units.parentId} = ${id} and (${units.activeTo} is null or ${units.activeTo} >= ${onDate})`,
+      );
     return rows[0]?.n ?? 0;
   },
 
@@ -57,7 +59,12 @@ export const unitsRepository = {
     return (await db.insert(units).values(row).returning())[0]!;
   },
 
-  async update(db: DbOrTx, id: string, patch: Partial<typeof units.$inferInsert>, at: Date): Promise<UnitRow> {
+  async update(
+    db: DbOrTx,
+    id: string,
+    patch: Partial<typeof units.$inferInsert>,
+    at: Date,
+  ): Promise<UnitRow> {
     return (
       await db
         .update(units)

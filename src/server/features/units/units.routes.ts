@@ -27,7 +27,12 @@ export function unitsRoutes(units: UnitsService): FastifyPluginAsyncZod {
       '/',
       {
         config: { access: readAccess },
-        schema: { tags: ['units'], summary: 'Cây đơn vị', querystring: unitListQuery, response: { 200: z.array(unitSchema) } },
+        schema: {
+          tags: ['units'],
+          summary: 'Cây đơn vị',
+          querystring: unitListQuery,
+          response: { 200: z.array(unitSchema) },
+        },
       },
       async (request) => units.list(authOf(request).actor, scopeOf(request), request.query.includeInactive),
     );
@@ -36,7 +41,12 @@ export function unitsRoutes(units: UnitsService): FastifyPluginAsyncZod {
       '/:id',
       {
         config: { access: readAccess },
-        schema: { tags: ['units'], summary: 'Chi tiết đơn vị', params: idParams, response: { 200: unitSchema } },
+        schema: {
+          tags: ['units'],
+          summary: 'Chi tiết đơn vị',
+          params: idParams,
+          response: { 200: unitSchema },
+        },
       },
       async (request) => unwrap(await units.get(authOf(request).actor, scopeOf(request), request.params.id)),
     );
@@ -45,7 +55,12 @@ export function unitsRoutes(units: UnitsService): FastifyPluginAsyncZod {
       '/',
       {
         config: { access: anyOf('write:unit:any') },
-        schema: { tags: ['units'], summary: 'Thêm đơn vị', body: unitCreateSchema, response: { 201: unitSchema } },
+        schema: {
+          tags: ['units'],
+          summary: 'Thêm đơn vị',
+          body: unitCreateSchema,
+          response: { 201: unitSchema },
+        },
       },
       async (request, reply) => {
         const unit = unwrap(await units.create(authOf(request).actor, request.body));
@@ -57,7 +72,13 @@ export function unitsRoutes(units: UnitsService): FastifyPluginAsyncZod {
       '/:id',
       {
         config: { access: anyOf('write:unit:any') },
-        schema: { tags: ['units'], summary: 'Sửa đơn vị', params: idParams, body: unitUpdateSchema, response: { 200: unitSchema } },
+        schema: {
+          tags: ['units'],
+          summary: 'Sửa đơn vị',
+          params: idParams,
+          body: unitUpdateSchema,
+          response: { 200: unitSchema },
+        },
       },
       async (request) => unwrap(await units.update(authOf(request).actor, request.params.id, request.body)),
     );
@@ -74,7 +95,8 @@ export function unitsRoutes(units: UnitsService): FastifyPluginAsyncZod {
           response: { 200: unitSchema },
         },
       },
-      async (request) => unwrap(await units.deactivate(authOf(request).actor, request.params.id, request.body)),
+      async (request) =>
+        unwrap(await units.deactivate(authOf(request).actor, request.params.id, request.body)),
     );
 
     app.post(

@@ -66,7 +66,8 @@ export function createUnitsService(database: Database, clock: Clock) {
     async create(actor: Actor, input: UnitCreateInput): Promise<Result<Unit>> {
       try {
         return await db.transaction(async (tx) => {
-          if (await repo.findByCode(tx, input.code)) return fail('UNIT.CODE_TAKEN', { code: 'Mã đơn vị đã tồn tại' });
+          if (await repo.findByCode(tx, input.code))
+            return fail('UNIT.CODE_TAKEN', { code: 'Mã đơn vị đã tồn tại' });
           if (input.parentId) {
             const parent = await repo.findById(tx, input.parentId);
             if (!parent) return fail('UNIT.PARENT_NOT_FOUND', { parentId: 'Đơn vị cấp trên không tồn tại' });
@@ -85,7 +86,12 @@ export function createUnitsService(database: Database, clock: Clock) {
             createdAt: clock(),
             updatedAt: clock(),
           });
-          await recordAudit(tx, actor, { action: 'unit.create', entityType: 'unit', entityId: row.id, after: row }, clock);
+          await recordAudit(
+            tx,
+            actor,
+            { action: 'unit.create', entityType: 'unit', entityId: row.id, after: row },
+            clock,
+          );
           return ok(toUnit(row, todayInVietnam(clock)));
         });
       } catch (err) {
@@ -110,7 +116,9 @@ export function createUnitsService(database: Database, clock: Clock) {
             }
             // The new parent must not be this unit or one of its descendants.
             if ((await repo.ancestorIds(tx, patch.parentId)).includes(id)) {
-              return fail('UNIT.CYCLE', { parentId: 'Không thể chọn đơn vị này hoặc đơn vị trực thuộc nó làm cấp trên' });
+              return fail('UNIT.CYCLE', {
+                parentId: 'Không thể chọn đơn vị này hoặc đơn vị trực thuộc nó làm cấp trên',
+              });
             }
           }
           const after = await repo.update(
@@ -119,7 +127,12 @@ export function createUnitsService(database: Database, clock: Clock) {
             Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)),
             clock(),
           );
-          await recordAudit(tx, actor, { action: 'unit.update', entityType: 'unit', entityId: id, before, after }, clock);
+          await recordAudit(
+            tx,
+            actor,
+            { action: 'unit.update', entityType: 'unit', entityId: id, before, after },
+            clock,
+          );
           return ok(toUnit(after, todayInVietnam(clock)));
         });
       } catch (err) {
@@ -134,11 +147,19 @@ export function createUnitsService(database: Database, clock: Clock) {
         if (!before) return fail('NOT_FOUND');
         if (before.version !== input.version) return fail('CONFLICT.VERSION');
         if (input.activeTo < before.activeFrom) {
-          return fail('VALIDATION.FAILED', { activeTo: 'Ngày ngừng hoạt động phải sau ngày bắt đầu hoạt động' });
+          return fail('VALIDATION.FAILED', {
+            activeTo: 'Ngày ngừng hoạt động phải sau ngày bắt đầu hoạt động',
+          });
         }
-        if ((await repo.countActiveChildren(tx, id, input.activeTo)) > 0) return fail('UNIT.HAS_ACTIVE_CHILDREN');
+        if ((await repo.countActiveChildren(tx, id, input.activeTo)) > 0)
+          return fail('UNIT.HAS_ACTIVE_CHILDREN');
         const after = await repo.update(tx, id, { activeTo: input.activeTo }, clock());
-        await recordAudit(tx, actor, { action: 'unit.deactivate', entityType: 'unit', entityId: id, before, after }, clock);
+        await recordAudit(
+          tx,
+          actor,
+          { action: 'unit.deactivate', entityType: 'unit', entityId: id, before, after },
+          clock,
+        );
         return ok(toUnit(after, todayInVietnam(clock)));
       });
     },
@@ -149,7 +170,12 @@ export function createUnitsService(database: Database, clock: Clock) {
         if (!before) return fail('NOT_FOUND');
         if (before.version !== version) return fail('CONFLICT.VERSION');
         const after = await repo.update(tx, id, { activeTo: null }, clock());
-        await recordAudit(tx, actor, { action: 'unit.reactivate', entityType: 'unit', entityId: id, before, after }, clock);
+        await recordAudit(
+          tx,
+          actor,
+          { action: 'unit.reactivate', entityType: 'unit', entityId: id, before, after },
+          clock,
+        );
         return ok(toUnit(after, todayInVietnam(clock)));
       });
     },

@@ -25,12 +25,20 @@ function where(filter: UserFilter): SQL | undefined {
       : undefined,
     filter.role ? eq(users.role, filter.role) : undefined,
     filter.unitId ? eq(users.unitId, filter.unitId) : undefined,
-    filter.unitIds ? inArray(users.unitId, filter.unitIds.length ? filter.unitIds : ['00000000-0000-0000-0000-000000000000']) : undefined,
+    filter.unitIds
+      ? inArray(
+          users.unitId,
+          filter.unitIds.length ? filter.unitIds : ['00000000-0000-0000-0000-000000000000'],
+        )
+      : undefined,
   );
 }
 
 const selection = { user: users, unitName: units.name };
-const flatten = (r: { user: UserRow; unitName: string }): UserWithUnit => ({ ...r.user, unitName: r.unitName });
+const flatten = (r: { user: UserRow; unitName: string }): UserWithUnit => ({
+  ...r.user,
+  unitName: r.unitName,
+});
 
 export const usersRepository = {
   async page(db: DbOrTx, filter: UserFilter, page: number, pageSize: number) {
@@ -53,7 +61,11 @@ export const usersRepository = {
   },
 
   async findById(db: DbOrTx, id: string): Promise<UserWithUnit | undefined> {
-    const rows = await db.select(selection).from(users).innerJoin(units, eq(units.id, users.unitId)).where(eq(users.id, id));
+    const rows = await db
+      .select(selection)
+      .from(users)
+      .innerJoin(units, eq(units.id, users.unitId))
+      .where(eq(users.id, id));
     return rows[0] ? flatten(rows[0]) : undefined;
   },
 
@@ -69,7 +81,12 @@ export const usersRepository = {
     return (await db.insert(users).values(row).returning())[0]!;
   },
 
-  async update(db: DbOrTx, id: string, patch: Partial<typeof users.$inferInsert>, at: Date): Promise<UserRow> {
+  async update(
+    db: DbOrTx,
+    id: string,
+    patch: Partial<typeof users.$inferInsert>,
+    at: Date,
+  ): Promise<UserRow> {
     return (
       await db
         .update(users)

@@ -27,7 +27,12 @@ export function usersRoutes(users: UsersService): FastifyPluginAsyncZod {
       '/',
       {
         config: { access: readAccess },
-        schema: { tags: ['users'], summary: 'Danh sách tài khoản', querystring: userListQuery, response: { 200: paginated(userSchema) } },
+        schema: {
+          tags: ['users'],
+          summary: 'Danh sách tài khoản',
+          querystring: userListQuery,
+          response: { 200: paginated(userSchema) },
+        },
       },
       async (request) => users.list(authOf(request).actor, scopeOf(request), request.query),
     );
@@ -36,7 +41,12 @@ export function usersRoutes(users: UsersService): FastifyPluginAsyncZod {
       '/:id',
       {
         config: { access: readAccess },
-        schema: { tags: ['users'], summary: 'Chi tiết tài khoản', params: idParams, response: { 200: userSchema } },
+        schema: {
+          tags: ['users'],
+          summary: 'Chi tiết tài khoản',
+          params: idParams,
+          response: { 200: userSchema },
+        },
       },
       async (request) => unwrap(await users.get(authOf(request).actor, scopeOf(request), request.params.id)),
     );
@@ -45,16 +55,28 @@ export function usersRoutes(users: UsersService): FastifyPluginAsyncZod {
       '/',
       {
         config: { access: write },
-        schema: { tags: ['users'], summary: 'Tạo tài khoản', body: userCreateSchema, response: { 201: userSchema } },
+        schema: {
+          tags: ['users'],
+          summary: 'Tạo tài khoản',
+          body: userCreateSchema,
+          response: { 201: userSchema },
+        },
       },
-      async (request, reply) => reply.status(201).send(unwrap(await users.create(authOf(request).actor, request.body))),
+      async (request, reply) =>
+        reply.status(201).send(unwrap(await users.create(authOf(request).actor, request.body))),
     );
 
     app.patch(
       '/:id',
       {
         config: { access: write },
-        schema: { tags: ['users'], summary: 'Sửa tài khoản', params: idParams, body: userUpdateSchema, response: { 200: userSchema } },
+        schema: {
+          tags: ['users'],
+          summary: 'Sửa tài khoản',
+          params: idParams,
+          body: userUpdateSchema,
+          response: { 200: userSchema },
+        },
       },
       async (request) => unwrap(await users.update(authOf(request).actor, request.params.id, request.body)),
     );
@@ -71,14 +93,20 @@ export function usersRoutes(users: UsersService): FastifyPluginAsyncZod {
           response: { 200: userSchema },
         },
       },
-      async (request) => unwrap(await users.resetPassword(authOf(request).actor, request.params.id, request.body)),
+      async (request) =>
+        unwrap(await users.resetPassword(authOf(request).actor, request.params.id, request.body)),
     );
 
     app.post(
       '/:id/unlock',
       {
         config: { access: write },
-        schema: { tags: ['users'], summary: 'Mở khóa tài khoản', params: idParams, response: { 200: userSchema } },
+        schema: {
+          tags: ['users'],
+          summary: 'Mở khóa tài khoản',
+          params: idParams,
+          response: { 200: userSchema },
+        },
       },
       async (request) => unwrap(await users.unlock(authOf(request).actor, request.params.id)),
     );

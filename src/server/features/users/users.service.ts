@@ -94,11 +94,17 @@ export function createUsersService(database: Database, config: Config, clock: Cl
             createdAt: now,
             updatedAt: now,
           });
-          await recordAudit(tx, actor, { action: 'user.create', entityType: 'user', entityId: row.id, after: auditView(row) }, clock);
+          await recordAudit(
+            tx,
+            actor,
+            { action: 'user.create', entityType: 'user', entityId: row.id, after: auditView(row) },
+            clock,
+          );
           return ok(toUser((await repo.findById(tx, row.id))!));
         });
       } catch (err) {
-        if (isUniqueViolation(err)) return fail('USER.USERNAME_TAKEN', { username: 'Tên đăng nhập đã tồn tại' });
+        if (isUniqueViolation(err))
+          return fail('USER.USERNAME_TAKEN', { username: 'Tên đăng nhập đã tồn tại' });
         throw err;
       }
     },
@@ -127,7 +133,13 @@ export function createUsersService(database: Database, config: Config, clock: Cl
         await recordAudit(
           tx,
           actor,
-          { action: 'user.update', entityType: 'user', entityId: id, before: auditView(before), after: auditView(after) },
+          {
+            action: 'user.update',
+            entityType: 'user',
+            entityId: id,
+            before: auditView(before),
+            after: auditView(after),
+          },
           clock,
         );
         return ok(toUser((await repo.findById(tx, id))!));
@@ -143,11 +155,22 @@ export function createUsersService(database: Database, config: Config, clock: Cl
         await repo.update(
           tx,
           id,
-          { passwordHash, mustChangePassword: true, passwordChangedAt: now, failedLoginCount: 0, lockedUntil: null },
+          {
+            passwordHash,
+            mustChangePassword: true,
+            passwordChangedAt: now,
+            failedLoginCount: 0,
+            lockedUntil: null,
+          },
           now,
         );
         await authRepository.revokeAllForUser(tx, id, now);
-        await recordAudit(tx, actor, { action: 'user.reset_password', entityType: 'user', entityId: id }, clock);
+        await recordAudit(
+          tx,
+          actor,
+          { action: 'user.reset_password', entityType: 'user', entityId: id },
+          clock,
+        );
         return ok(toUser((await repo.findById(tx, id))!));
       });
     },
@@ -160,7 +183,12 @@ export function createUsersService(database: Database, config: Config, clock: Cl
         await recordAudit(
           tx,
           actor,
-          { action: 'user.unlock', entityType: 'user', entityId: id, before: { lockedUntil: before.lockedUntil } },
+          {
+            action: 'user.unlock',
+            entityType: 'user',
+            entityId: id,
+            before: { lockedUntil: before.lockedUntil },
+          },
           clock,
         );
         return ok(toUser((await repo.findById(tx, id))!));
@@ -171,7 +199,12 @@ export function createUsersService(database: Database, config: Config, clock: Cl
       return db.transaction(async (tx) => {
         if (!(await repo.findByIdForUpdate(tx, id))) return fail('NOT_FOUND');
         const revoked = await authRepository.revokeAllForUser(tx, id, clock());
-        await recordAudit(tx, actor, { action: 'user.revoke_sessions', entityType: 'user', entityId: id, after: { revoked } }, clock);
+        await recordAudit(
+          tx,
+          actor,
+          { action: 'user.revoke_sessions', entityType: 'user', entityId: id, after: { revoked } },
+          clock,
+        );
         return ok({ revoked });
       });
     },

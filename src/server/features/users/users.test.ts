@@ -16,7 +16,8 @@ beforeEach(async () => {
   admin = await t.login('admin');
 });
 
-const unitId = async (code: string) => (await t.database.db.select().from(units).where(eq(units.code, code)))[0]!.id;
+const unitId = async (code: string) =>
+  (await t.database.db.select().from(units).where(eq(units.code, code)))[0]!.id;
 
 describe(`users (${engine})`, () => {
   it('creates a user who must change the password at first login; the hash never reaches the audit log', async () => {
@@ -28,7 +29,11 @@ describe(`users (${engine})`, () => {
       password: 'TamThoi2026x',
     });
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ username: 'nguyen.van.an', mustChangePassword: true, unitName: 'Ban Quản lý cảng cá tỉnh Bạc Liêu' });
+    expect(res.json()).toMatchObject({
+      username: 'nguyen.van.an',
+      mustChangePassword: true,
+      unitName: 'Ban Quản lý cảng cá tỉnh Bạc Liêu',
+    });
     const row = (await t.database.db.select().from(users).where(eq(users.username, 'nguyen.van.an')))[0]!;
     expect(row.passwordHash).toMatch(/^\$argon2id\$/);
     const audit = (await t.database.db.select().from(auditLog).orderBy(desc(auditLog.seq)).limit(1))[0]!;
@@ -40,12 +45,20 @@ describe(`users (${engine})`, () => {
 
   it('refuses a taken username and an unknown role with Vietnamese field messages', async () => {
     const taken = await admin.request('POST', '/api/users', {
-      username: 'canbo', displayName: 'Trùng', role: 'officer', unitId: await unitId('BL-SNN'), password: 'TamThoi2026x',
+      username: 'canbo',
+      displayName: 'Trùng',
+      role: 'officer',
+      unitId: await unitId('BL-SNN'),
+      password: 'TamThoi2026x',
     });
     expect(taken.statusCode).toBe(409);
     expect(taken.json().fields.username).toBe('Tên đăng nhập đã tồn tại');
     const role = await admin.request('POST', '/api/users', {
-      username: 'moi', displayName: 'Mới', role: 'superuser', unitId: await unitId('BL-SNN'), password: 'TamThoi2026x',
+      username: 'moi',
+      displayName: 'Mới',
+      role: 'superuser',
+      unitId: await unitId('BL-SNN'),
+      password: 'TamThoi2026x',
     });
     expect(role.statusCode).toBe(400);
     expect(role.json().fields.role).toBe('Vai trò không hợp lệ');
@@ -57,7 +70,14 @@ describe(`users (${engine})`, () => {
     const all = (await admin.request('GET', '/api/users')).json() as { items: User[]; total: number };
     expect(all.total).toBe(6);
     // Bảo, Hân, Khải, Linh, Phúc, Tâm
-    expect(all.items.map((u) => u.displayName.split(' ').at(-1))).toEqual(['Bảo', 'Hân', 'Khải', 'Linh', 'Phúc', 'Tâm']);
+    expect(all.items.map((u) => u.displayName.split(' ').at(-1))).toEqual([
+      'Bảo',
+      'Hân',
+      'Khải',
+      'Linh',
+      'Phúc',
+      'Tâm',
+    ]);
     const page2 = (await admin.request('GET', '/api/users?page=2&pageSize=4')).json() as { items: User[] };
     expect(page2.items.map((u) => u.username)).toEqual(['lanhdao', 'hoidong']);
   });
@@ -77,14 +97,19 @@ describe(`users (${engine})`, () => {
     expect(res.statusCode).toBe(200);
     expect((await victim.request('GET', '/api/auth/me')).statusCode).toBe(401);
     const self = (await t.database.db.select().from(users).where(eq(users.username, 'admin')))[0]!;
-    const refused = await admin.request('PATCH', `/api/users/${self.id}`, { active: false, version: self.version });
+    const refused = await admin.request('PATCH', `/api/users/${self.id}`, {
+      active: false,
+      version: self.version,
+    });
     expect(refused.json().code).toBe('USER.CANNOT_DEACTIVATE_SELF');
   });
 
   it('resetting a password forces a change and ends sessions', async () => {
     const victim = await t.login('lanhdao');
     const row = (await t.database.db.select().from(users).where(eq(users.username, 'lanhdao')))[0]!;
-    const res = await admin.request('POST', `/api/users/${row.id}/reset-password`, { newPassword: 'DatLai2026abc' });
+    const res = await admin.request('POST', `/api/users/${row.id}/reset-password`, {
+      newPassword: 'DatLai2026abc',
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json().mustChangePassword).toBe(true);
     expect((await victim.request('GET', '/api/auth/me')).statusCode).toBe(401);

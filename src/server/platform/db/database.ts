@@ -33,7 +33,10 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../drizzle');
+export const MIGRATIONS_DIR = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../../../drizzle',
+);
 
 export interface OpenOptions {
   /** postgres://… — when set, PostgreSQL is used and dataDir is ignored. */
