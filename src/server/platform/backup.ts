@@ -589,7 +589,10 @@ export async function restoreBackup(database: Database, file: string, options: R
           );
           inserted = toCount(r[0]?.n);
         } catch (err) {
-          throw new BackupError(`Không nạp được dữ liệu bảng ${table}: ${(err as Error).message}`);
+          // drizzle wraps the driver's error with the whole query and its parameters: report the cause only.
+          const cause = (err as { cause?: unknown }).cause;
+          const detail = cause instanceof Error ? cause.message : (err as Error).message.split('\n')[0];
+          throw new BackupError(`Tệp sao lưu hỏng hoặc không khớp lược đồ: không nạp được dữ liệu bảng ${table} (${detail}).`);
         }
         counts[table] = (counts[table] ?? 0) + inserted;
       }
