@@ -141,6 +141,8 @@ export async function isEmpty(db: DbOrTx): Promise<boolean> {
 }
 
 export async function seedDemo(database: Database, clock: Clock): Promise<{ seeded: boolean }> {
+  // Most starts find data already there: skip the (deliberately slow) password hash then.
+  if (!(await isEmpty(database.db))) return { seeded: false };
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   return database.db.transaction(async (tx) => {
     if (!(await isEmpty(tx))) return { seeded: false };
