@@ -156,3 +156,252 @@ export const appMeta = pgTable('app_meta', {
   value: jsonb('value').notNull(),
   updatedAt: updatedAt(),
 });
+
+// ─── Registry (issue 3) ──────────────────────────────────────────────────────────────────────────────
+
+/** A unit succeeded by another from a date (mergers, splits, renamings in the 2025 reorganisation). */
+export const unitSuccessions = pgTable(
+  'unit_successions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    predecessorId: uuid('predecessor_id')
+      .notNull()
+      .references(() => units.id),
+    successorId: uuid('successor_id')
+      .notNull()
+      .references(() => units.id),
+    effectiveDate: date('effective_date', { mode: 'string' }).notNull(),
+    note: text('note'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('unit_successions_pair_key').on(t.predecessorId, t.successorId),
+    index('unit_successions_successor_idx').on(t.successorId),
+    check('unit_successions_not_self', sql`${t.predecessorId} <> ${t.successorId}`),
+  ],
+);
+
+export const people = pgTable(
+  'people',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** Staff code: the natural key imports match on. */
+    code: text('code').notNull(),
+    fullName: text('full_name').notNull(),
+    /** Sort keys, Vietnamese order: given name, then family name, then middle name. */
+    familyName: text('family_name').notNull(),
+    middleName: text('middle_name').notNull().default(''),
+    givenName: text('given_name').notNull(),
+    /** Vietnamese collation key (given, family, middle), compared bytewise (COLLATE "C"); see shared/vietnamese.ts. */
+    sortKey: text('sort_key').notNull(),
+    sex: text('sex').notNull(),
+    dateOfBirth: date('date_of_birth', { mode: 'string' }),
+    ethnicity: text('ethnicity'),
+    personalIdNumber: text('personal_id_number'),
+    position: text('position'),
+    isLeader: boolean('is_leader').notNull().default(false),
+    /** The unit of the open unit-history period (kept by the service), for scoping and lists. */
+    currentUnitId: uuid('current_unit_id').references(() => units.id),
+    isDemo: boolean('is_demo').notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    uniqueIndex('people_code_key').on(t.code),
+    index('people_unit_idx').on(t.currentUnitId),
+    index('people_sort_idx').on(sql`${t.sortKey} collate "C"`, t.id),
+    index('people_name_trgm_idx').using('gin', sql`vd_fold(${t.fullName}) gin_trgm_ops`),
+    index('people_dup_idx').on(sql`vd_fold(${t.fullName})`, t.dateOfBirth),
+  ],
+);
+
+export const personUnitHistory = pgTable(
+  'person_unit_history',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    fromDate: date('from_date', { mode: 'string' }).notNull(),
+    toDate: date('to_date', { mode: 'string' }),
+    position: text('position'),
+  },
+  (t) => [
+    uniqueIndex('person_unit_history_key').on(t.personId, t.fromDate),
+    index('person_unit_history_unit_idx').on(t.unitId),
+    check('person_unit_history_period', sql`${t.toDate} is null or ${t.toDate} >= ${t.fromDate}`),
+  ],
+);
+
+export const personEvaluations = pgTable(
+  'person_evaluations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    year: integer('year').notNull(),
+    rating: text('rating').notNull(),
+    /** The unit that evaluated (where the person was at evaluation time). */
+    unitId: uuid('unit_id').references(() => units.id),
+    /** Start of employment, for new hires (months-worked rules). */
+    employmentStartDate: date('employment_start_date', { mode: 'string' }),
+    note: text('note'),
+  },
+  (t) => [
+    uniqueIndex('person_evaluations_key').on(t.personId, t.year),
+    index('person_evaluations_year_idx').on(t.year),
+  ],
+);
+
+export const personLeaves = pgTable(
+  'person_leaves',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    fromDate: date('from_date', { mode: 'string' }).notNull(),
+    toDate: date('to_date', { mode: 'string' }).notNull(),
+    note: text('note'),
+  },
+  (t) => [
+    uniqueIndex('person_leaves_key').on(t.personId, t.kind, t.fromDate),
+    check('person_leaves_period', sql`${t.toDate} >= ${t.fromDate}`),
+  ],
+);
+
+export const personTrainings = pgTable(
+  'person_trainings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    fromDate: date('from_date', { mode: 'string' }).notNull(),
+    toDate: date('to_date', { mode: 'string' }).notNull(),
+    grade: text('grade'),
+    institution: text('institution'),
+    /** Good conduct at the school (counts toward LĐTT for trainings under a year). */
+    goodConduct: boolean('good_conduct').notNull().default(true),
+  },
+  (t) => [
+    uniqueIndex('person_trainings_key').on(t.personId, t.fromDate),
+    check('person_trainings_period', sql`${t.toDate} >= ${t.fromDate}`),
+  ],
+);
+
+export const unitEvaluations = pgTable(
+  'unit_evaluations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    year: integer('year').notNull(),
+    rating: text('rating').notNull(),
+    memberCount: integer('member_count').notNull(),
+    note: text('note'),
+  },
+  (t) => [uniqueIndex('unit_evaluations_key').on(t.unitId, t.year)],
+);
+
+export const disciplines = pgTable(
+  'disciplines',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    level: text('level').notNull(),
+    decisionNumber: text('decision_number').notNull(),
+    decisionDate: date('decision_date', { mode: 'string' }).notNull(),
+    fromDate: date('from_date', { mode: 'string' }).notNull(),
+    toDate: date('to_date', { mode: 'string' }),
+    reason: text('reason'),
+  },
+  (t) => [
+    uniqueIndex('disciplines_key').on(t.personId, t.decisionNumber),
+    check('disciplines_period', sql`${t.toDate} is null or ${t.toDate} >= ${t.fromDate}`),
+  ],
+);
+
+export const initiatives = pgTable(
+  'initiatives',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    code: text('code').notNull(),
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    level: text('level').notNull(),
+    recognitionDate: date('recognition_date', { mode: 'string' }).notNull(),
+    effectScope: text('effect_scope').notNull(),
+    recognizingBody: text('recognizing_body').notNull(),
+    /** The one award this initiative was the basis of (an initiative is usable once). */
+    usedByAwardId: uuid('used_by_award_id'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    uniqueIndex('initiatives_code_key').on(t.code),
+    uniqueIndex('initiatives_used_by_key').on(t.usedByAwardId),
+  ],
+);
+
+export const initiativeAuthors = pgTable(
+  'initiative_authors',
+  {
+    initiativeId: uuid('initiative_id')
+      .notNull()
+      .references(() => initiatives.id, { onDelete: 'cascade' }),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.initiativeId, t.personId] }),
+    index('initiative_authors_person_idx').on(t.personId),
+  ],
+);
+
+/** Award history: imported for past years, written by issued decisions later. */
+export const awards = pgTable(
+  'awards',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    recipientKind: text('recipient_kind').notNull(),
+    personId: uuid('person_id').references(() => people.id),
+    unitId: uuid('unit_id').references(() => units.id),
+    householdName: text('household_name'),
+    householdAddress: text('household_address'),
+    /** `P:<person code>`, `U:<unit code>` or `H:<folded name>|<folded address>`: part of the natural key. */
+    recipientKey: text('recipient_key').notNull(),
+    awardCode: text('award_code').notNull(),
+    year: integer('year').notNull(),
+    track: text('track').notNull(),
+    issuer: text('issuer').notNull(),
+    decisionNumber: text('decision_number').notNull(),
+    decisionDate: date('decision_date', { mode: 'string' }).notNull(),
+    source: text('source').notNull().default('import'),
+    note: text('note'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('awards_key').on(t.recipientKey, t.awardCode, t.year, t.decisionNumber),
+    index('awards_person_idx').on(t.personId),
+    index('awards_unit_idx').on(t.unitId),
+    index('awards_year_idx').on(t.year, t.awardCode),
+    check(
+      'awards_recipient',
+      sql`(${t.recipientKind} = 'individual' and ${t.personId} is not null)
+       or (${t.recipientKind} = 'collective' and ${t.unitId} is not null)
+       or (${t.recipientKind} = 'household' and ${t.householdName} is not null)`,
+    ),
+  ],
+);
