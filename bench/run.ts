@@ -72,7 +72,8 @@ const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
 
 function table(rows: string[][]) {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
-  const line = (r: string[]) => '  ' + r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('   ');
+  const line = (r: string[]) =>
+    '  ' + r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('   ');
   console.log(line(rows[0]!));
   console.log('  ' + widths.map((w) => '─'.repeat(w)).join('   '));
   for (const r of rows.slice(1)) console.log(line(r));
@@ -94,7 +95,8 @@ function assertClean(what: string, stopped: Stopped, dataDir?: string) {
   const problems: string[] = [];
   if (stopped.killed) problems.push('had to be killed');
   if (stopped.code !== 0) problems.push(`exit code ${stopped.code ?? stopped.signal}`);
-  if (dataDir && fs.existsSync(path.join(dataDir, 'vinhdanh.lock'))) problems.push('left its PGlite lock file (not closed cleanly)');
+  if (dataDir && fs.existsSync(path.join(dataDir, 'vinhdanh.lock')))
+    problems.push('left its PGlite lock file (not closed cleanly)');
   if (problems.length) throw new Error(`${what}: ${problems.join(', ')}`);
 }
 
@@ -119,7 +121,8 @@ const cleanups: (() => Promise<void>)[] = [];
 async function cleanup() {
   for (const child of running) await stop(child).catch(() => undefined);
   running.clear();
-  for (const fn of cleanups.splice(0).reverse()) await fn().catch((e) => console.error(`cleanup: ${String(e)}`));
+  for (const fn of cleanups.splice(0).reverse())
+    await fn().catch((e) => console.error(`cleanup: ${String(e)}`));
 }
 for (const sig of ['SIGINT', 'SIGTERM'] as const) {
   process.once(sig, () => {
@@ -166,7 +169,9 @@ async function coldStart(): Promise<{ runs: ColdRun[]; prepareMs: number; npmErr
     const stopped = await stopTracked(s.child);
     assertClean(`cold start via ${via}`, stopped, dataDir);
     runs.push({ via, toFirst200Ms: s.ms, serverReportedMs: reported, shutdownMs: stopped.ms });
-    log(`${via.padEnd(9)} first 200 after ${fmtMs(s.ms)} (server says ${reported ?? '?'} ms after its modules loaded); SIGTERM → exit ${fmtMs(stopped.ms)}`);
+    log(
+      `${via.padEnd(9)} first 200 after ${fmtMs(s.ms)} (server says ${reported ?? '?'} ms after its modules loaded); SIGTERM → exit ${fmtMs(stopped.ms)}`,
+    );
   };
   for (let i = 0; i < COLD_RUNS; i++) await once('tsx');
 
@@ -176,7 +181,10 @@ async function coldStart(): Promise<{ runs: ColdRun[]; prepareMs: number; npmErr
   try {
     const check = start(process.execPath, ['scripts/build-web-if-needed.mjs'], {}, ROOT);
     const { code } = await check.exited;
-    if (code !== 0) throw new Error(`prestart (scripts/build-web-if-needed.mjs) exited ${code}:\n${check.output().slice(-1500)}`);
+    if (code !== 0)
+      throw new Error(
+        `prestart (scripts/build-web-if-needed.mjs) exited ${code}:\n${check.output().slice(-1500)}`,
+      );
     await once('npm start');
   } catch (err) {
     npmError = (err instanceof Error ? err.message : String(err)).split('\n').slice(0, 12).join('\n');
@@ -212,7 +220,11 @@ async function bare(): Promise<LoadResult> {
   return r;
 }
 
-async function appFigures(engine: EngineFigures['engine'], env: Record<string, string>, profileDir?: string): Promise<EngineFigures> {
+async function appFigures(
+  engine: EngineFigures['engine'],
+  env: Record<string, string>,
+  profileDir?: string,
+): Promise<EngineFigures> {
   const [cmd, argv] = profileDir
     ? [process.execPath, ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, '--import', 'tsx', SERVER]]
     : [TSX, [SERVER]];
@@ -222,15 +234,24 @@ async function appFigures(engine: EngineFigures['engine'], env: Record<string, s
   try {
     const cookie = await login(s.base, DEMO_USER, DEMO_PASSWORD);
     const units = (await getJson(`${s.base}/api/units`, { cookie })) as unknown[];
-    if (!Array.isArray(units) || units.length === 0) throw new Error('GET /api/units returned no units for admin');
+    if (!Array.isArray(units) || units.length === 0)
+      throw new Error('GET /api/units returned no units for admin');
     const health = profileDir ? null : await measure(`${s.base}/api/health`, load);
     if (health) log(`GET /api/health  ${fmtRps(health.requestsPerSecond)} req/s`);
     const noDb = profileDir || engine !== 'pglite' ? undefined : await measure(`${s.base}/api/units`, load);
-    if (noDb) log(`GET /api/units without a session (401, no database) ${fmtRps(noDb.requestsPerSecond)} req/s`);
+    if (noDb)
+      log(`GET /api/units without a session (401, no database) ${fmtRps(noDb.requestsPerSecond)} req/s`);
     const unitsLoad = await measure(`${s.base}/api/units`, load, { cookie });
-    log(`GET /api/units   ${fmtRps(unitsLoad.requestsPerSecond)} req/s (${units.length} units, as ${DEMO_USER})`);
-    if (process.env.BENCH_DEBUG) console.log(unitsLoad);
-    const figures: EngineFigures = { engine, health: health ?? unitsLoad, units: unitsLoad, unitCount: units.length, ...(noDb ? { noDb } : {}) };
+    log(
+      `GET /api/units   ${fmtRps(unitsLoad.requestsPerSecond)} req/s (${units.length} units, as ${DEMO_USER})`,
+    );
+    const figures: EngineFigures = {
+      engine,
+      health: health ?? unitsLoad,
+      units: unitsLoad,
+      unitCount: units.length,
+      ...(noDb ? { noDb } : {}),
+    };
     const stopped = await stopTracked(s.child);
     assertClean(`app on ${engine}`, stopped, env.VINHDANH_DATA_DIR);
     figures.shutdownMs = stopped.ms;
@@ -259,7 +280,8 @@ async function onPostgres(): Promise<EngineFigures | { skipped: string }> {
   cleanups.push(drop);
   const url = new URL(PG_ADMIN_URL);
   url.pathname = `/${db}`;
-  const version = (await admin.query<{ server_version: string }>('SHOW server_version')).rows[0]?.server_version;
+  const version = (await admin.query<{ server_version: string }>('SHOW server_version')).rows[0]
+    ?.server_version;
   log(`database ${db} created (PostgreSQL ${version ?? '?'}); dropped at the end`);
   return appFigures('postgres', { DATABASE_URL: url.toString() });
 }
@@ -274,18 +296,34 @@ async function profileUnits(): Promise<ProfileSummary> {
   if (!file) throw new Error('the server wrote no .cpuprofile');
   // Only the measured load: it ended just before SIGTERM; leave a little margin on both sides.
   const end = (figures.shutdownMs ?? 0) + 300;
-  return summarise(path.join(dir, file), { fromEndMs: end + load.durationSeconds * 1000 - 600, toEndMs: end });
+  return summarise(path.join(dir, file), {
+    fromEndMs: end + load.durationSeconds * 1000 - 600,
+    toEndMs: end,
+  });
 }
 
 function printProfile(profile: ProfileSummary) {
-  console.log(`\n══ Where the server's CPU goes under GET /api/units (PGlite) — ${path.relative(ROOT, profile.file)} ══`);
-  const w = profile.window ? ` in the load window ${(profile.window.fromMs / 1000).toFixed(1)}–${(profile.window.toMs / 1000).toFixed(1)} s of the profile` : '';
+  console.log(
+    `\n══ Where the server's CPU goes under GET /api/units (PGlite) — ${path.relative(ROOT, profile.file)} ══`,
+  );
+  const w = profile.window
+    ? ` in the load window ${(profile.window.fromMs / 1000).toFixed(1)}–${(profile.window.toMs / 1000).toFixed(1)} s of the profile`
+    : '';
   console.log(`  busy ${fmtMs(profile.busyMs)}, idle ${fmtMs(profile.idleMs)}${w}; self time by place:`);
-  table([['place', 'ms', 'share'], ...profile.byPlace.map((l) => [l.name, l.ms.toFixed(0), `${(l.share * 100).toFixed(1)} %`])]);
+  table([
+    ['place', 'ms', 'share'],
+    ...profile.byPlace.map((l) => [l.name, l.ms.toFixed(0), `${(l.share * 100).toFixed(1)} %`]),
+  ]);
   console.log('\n  top functions by self time:');
-  table([['function — place:line', 'ms', 'share'], ...profile.byFunction.map((l) => [l.name, l.ms.toFixed(0), `${(l.share * 100).toFixed(1)} %`])]);
+  table([
+    ['function — place:line', 'ms', 'share'],
+    ...profile.byFunction.map((l) => [l.name, l.ms.toFixed(0), `${(l.share * 100).toFixed(1)} %`]),
+  ]);
   console.log('\n  our own functions, callees included (share of busy time):');
-  table([['function — place:line', 'ms', 'share'], ...profile.appInclusive.map((l) => [l.name, l.ms.toFixed(0), `${(l.share * 100).toFixed(1)} %`])]);
+  table([
+    ['function — place:line', 'ms', 'share'],
+    ...profile.appInclusive.map((l) => [l.name, l.ms.toFixed(0), `${(l.share * 100).toFixed(1)} %`]),
+  ]);
 }
 
 // ------------------------------------------------------------------------------------------------- main
@@ -304,7 +342,9 @@ async function main() {
   const cold = await coldStart();
   const ceiling = await bare();
   console.log('\n▶ The app on PGlite');
-  const engines: EngineFigures[] = [await appFigures('pglite', { VINHDANH_DATA_DIR: tmpDir('vd-bench-load-') })];
+  const engines: EngineFigures[] = [
+    await appFigures('pglite', { VINHDANH_DATA_DIR: tmpDir('vd-bench-load-') }),
+  ];
   let pgSkipped: string | undefined;
   if (WITH_PG) {
     const r = await onPostgres();
@@ -331,10 +371,22 @@ async function main() {
       verdict(coldMedian < COLD_TARGET_MS),
     ],
     ...(npmRun
-      ? [['npm start ×1 (with prestart)', '', fmtMs(npmRun.toFirst200Ms), '', '< 3,000 ms', verdict(npmRun.toFirst200Ms < COLD_TARGET_MS)]]
+      ? [
+          [
+            'npm start ×1 (with prestart)',
+            '',
+            fmtMs(npmRun.toFirst200Ms),
+            '',
+            '< 3,000 ms',
+            verdict(npmRun.toFirst200Ms < COLD_TARGET_MS),
+          ],
+        ]
       : [['npm start ×1 (with prestart)', '', 'error', '', '< 3,000 ms', 'FAIL']]),
   ]);
-  const reported = cold.runs.filter((r) => r.via === 'tsx').map((r) => r.serverReportedMs).filter((x): x is number => x !== null);
+  const reported = cold.runs
+    .filter((r) => r.via === 'tsx')
+    .map((r) => r.serverReportedMs)
+    .filter((x): x is number => x !== null);
   if (reported.length) {
     console.log(
       `  of which, by the server's own clock (database open + migrations + app build + listen): median ${fmtMs(median(reported))};` +
@@ -342,9 +394,20 @@ async function main() {
     );
   }
 
-  console.log(`\n══ Requests per second (${load.connections} connections, ${load.durationSeconds} s after ${load.warmupSeconds} s warm-up) ══`);
+  console.log(
+    `\n══ Requests per second (${load.connections} connections, ${load.durationSeconds} s after ${load.warmupSeconds} s warm-up) ══`,
+  );
   const rows: string[][] = [['route', 'req/s', 'p50', 'p99', 'non-2xx', 'vs bare', 'target', '']];
-  rows.push(['bare Fastify hello-world', fmtRps(ceiling.requestsPerSecond), `${ceiling.latencyP50Ms} ms`, `${ceiling.latencyP99Ms} ms`, String(ceiling.non2xx + ceiling.errors), '1.00', '', '']);
+  rows.push([
+    'bare Fastify hello-world',
+    fmtRps(ceiling.requestsPerSecond),
+    `${ceiling.latencyP50Ms} ms`,
+    `${ceiling.latencyP99Ms} ms`,
+    String(ceiling.non2xx + ceiling.errors),
+    '1.00',
+    '',
+    '',
+  ]);
   const ratios: Record<string, { health: number; units: number; healthOk: boolean; unitsOk: boolean }> = {};
   for (const e of engines) {
     const health = e.health.requestsPerSecond / ceiling.requestsPerSecond;
@@ -364,15 +427,28 @@ async function main() {
     ];
     if (e.noDb) {
       const r = e.noDb;
-      rows.push([`${e.engine}: GET /api/units, no session → 401 ¹`, fmtRps(r.requestsPerSecond), `${r.latencyP50Ms} ms`, `${r.latencyP99Ms} ms`, `${r.non2xx} ¹`, (r.requestsPerSecond / ceiling.requestsPerSecond).toFixed(2), '', '']);
+      rows.push([
+        `${e.engine}: GET /api/units, no session → 401 ¹`,
+        fmtRps(r.requestsPerSecond),
+        `${r.latencyP50Ms} ms`,
+        `${r.latencyP99Ms} ms`,
+        `${r.non2xx} ¹`,
+        (r.requestsPerSecond / ceiling.requestsPerSecond).toFixed(2),
+        '',
+        '',
+      ]);
     }
     rows.push(row(`${e.engine}: GET /api/health`, e.health, health, healthOk));
     rows.push(row(`${e.engine}: GET /api/units (admin, ${e.unitCount})`, e.units, units, unitsOk));
   }
   table(rows);
   if (engines.some((e) => e.noDb)) {
-    console.log('  ¹ diagnostic, no target: the full app stack (helmet, hooks, session guard, error handler) refusing with 401');
-    console.log('    before any database work — the gap between this row and the ones below is the database path.');
+    console.log(
+      '  ¹ diagnostic, no target: the full app stack (helmet, hooks, session guard, error handler) refusing with 401',
+    );
+    console.log(
+      '    before any database work — the gap between this row and the ones below is the database path.',
+    );
   }
   if (pgSkipped) console.log(`  PostgreSQL: ${pgSkipped}`);
 
@@ -391,16 +467,34 @@ async function main() {
   fs.mkdirSync(RESULTS, { recursive: true });
   const out = {
     when: new Date().toISOString(),
-    machine: { node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, platform: `${os.platform()} ${os.release()}` },
+    machine: {
+      node: process.version,
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model,
+      platform: `${os.platform()} ${os.release()}`,
+    },
     settings: { ...load, coldRuns: COLD_RUNS, quick },
     coldStart: {
       targetMs: COLD_TARGET_MS,
-      tsx: { minMs: Math.min(...tsxRuns), medianMs: coldMedian, maxMs: Math.max(...tsxRuns), pass: coldMedian < COLD_TARGET_MS },
-      npmStart: npmRun ? { ms: npmRun.toFirst200Ms, pass: npmRun.toFirst200Ms < COLD_TARGET_MS } : { error: cold.npmError ?? 'not run', pass: false },
+      tsx: {
+        minMs: Math.min(...tsxRuns),
+        medianMs: coldMedian,
+        maxMs: Math.max(...tsxRuns),
+        pass: coldMedian < COLD_TARGET_MS,
+      },
+      npmStart: npmRun
+        ? { ms: npmRun.toFirst200Ms, pass: npmRun.toFirst200Ms < COLD_TARGET_MS }
+        : { error: cold.npmError ?? 'not run', pass: false },
       prepareFirstStartMs: cold.prepareMs,
       runs: cold.runs,
     },
-    throughput: { bare: ceiling, engines, ratios, ratioTarget: RATIO_TARGET, postgresSkipped: pgSkipped ?? null },
+    throughput: {
+      bare: ceiling,
+      engines,
+      ratios,
+      ratioTarget: RATIO_TARGET,
+      postgresSkipped: pgSkipped ?? null,
+    },
     profile: profile ?? null,
     allTargetsMet: allOk,
     elapsedSeconds: elapsed,
@@ -416,7 +510,7 @@ main()
     process.exit(!ok && STRICT ? 1 : 0);
   })
   .catch(async (err) => {
-    console.error(`\n✖ bench failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+    console.error(`\n✖ bench failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
     await cleanup();
     process.exit(1);
   });

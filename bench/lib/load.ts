@@ -22,7 +22,11 @@ export interface LoadResult {
 }
 
 /** A warm-up run whose figures are thrown away, then the measured run. */
-export async function measure(url: string, opts: LoadOptions, headers: Record<string, string> = {}): Promise<LoadResult> {
+export async function measure(
+  url: string,
+  opts: LoadOptions,
+  headers: Record<string, string> = {},
+): Promise<LoadResult> {
   if (opts.warmupSeconds > 0) {
     await autocannon({ url, connections: opts.connections, duration: opts.warmupSeconds, headers });
   }
@@ -53,9 +57,11 @@ export async function login(baseUrl: string, username: string, password: string)
   if (res.status !== 200) throw new Error(`login as ${username} failed: ${res.status} ${text}`);
   const cookies = res.headers.getSetCookie();
   const session = cookies.map((c) => c.split(';')[0] ?? '').find((c) => c.startsWith('vd_session='));
-  if (!session) throw new Error(`login as ${username} set no vd_session cookie (got: ${cookies.join(' | ')})`);
+  if (!session)
+    throw new Error(`login as ${username} set no vd_session cookie (got: ${cookies.join(' | ')})`);
   const body = JSON.parse(text) as { mustChangePassword?: boolean };
-  if (body.mustChangePassword) throw new Error(`${username} must change password first; the demo seed should not require it`);
+  if (body.mustChangePassword)
+    throw new Error(`${username} must change password first; the demo seed should not require it`);
   return session;
 }
 

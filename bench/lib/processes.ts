@@ -29,7 +29,12 @@ export interface Stopped {
 
 const MAX_OUTPUT = 64 * 1024;
 
-export function start(command: string, args: string[], env: Record<string, string>, cwd = process.cwd()): Started {
+export function start(
+  command: string,
+  args: string[],
+  env: Record<string, string>,
+  cwd = process.cwd(),
+): Started {
   const proc = spawn(command, args, {
     cwd,
     env: { ...process.env, ...env },
@@ -150,7 +155,8 @@ export async function waitFor200(
     const status = await probe(url, 1000);
     if (status === 200) return performance.now() - since;
     if (exited) throw new Error(`process exited before ${url} answered 200:\n${child.output()}`);
-    if (performance.now() - since > timeoutMs) throw new Error(`no 200 from ${url} after ${timeoutMs} ms:\n${child.output()}`);
+    if (performance.now() - since > timeoutMs)
+      throw new Error(`no 200 from ${url} after ${timeoutMs} ms:\n${child.output()}`);
     await sleep(intervalMs);
   }
 }
