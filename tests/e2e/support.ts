@@ -1,0 +1,102 @@
+/**
+ * Shared set-up for the browser tests: the real server (same `buildApp` as production, serving the
+ * production web build from dist/web) listening on a free loopback port over a fresh test database seeded
+ * with the demo, and Debian's Chromium driven by playwright-core.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../src/server/app';
+import { testConfig } from '../../src/server/platform/config';
+import { systemClock } from '../../src/server/platform/clock';
+import { seedDemo, DEMO_PASSWORD } from '../../src/server/seed/demo';
+import { openTestDatabase, type TestDatabase } from '../../src/server/testing/harness';
+
+export const CHROMIUM = '/usr/bin/chromium';
+export const hasChromium = fs.existsSync(CHROMIUM);
+export const WEB_DIR = path.resolve(import.meta.dirname, '../../dist/web');
+export { DEMO_PASSWORD };
+
+/** Exactly the flags DEVELOPERS.md prescribes for this machine and CI. */
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+export interface E2EServer {
+  url: string;
+  app: FastifyInstance;
+  database: TestDatabase;
+  close(): Promise<void>;
+}
+
+export async function startServer(): Promise<E2EServer> {
+  if (!fs.existsSync(path.join(WEB_DIR, 'index.html'))) {
+    throw new Error(`No web build in ${WEB_DIR}: run \`npm run build:web\` (the test global setup normally does).`);
+  }
+  const database = await openTestDatabase();
+  await seedDemo(database, systemClock);
+  const app = await buildApp({ database, config: testConfig({ webDir: WEB_DIR }) });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  if (!address || typeof address === 'string') throw new Error('server did not bind a TCP port');
+  return {
+    url: `http://127.0.0.1:${address.port}`,
+    app,
+    database,
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+export interface E2EBrowser {
+  browser: Browser;
+  /** A fresh context (own cookies and storage) at 1366×768, the screen the app is designed for. */
+  newPage(): Promise<{ context: BrowserContext; page: Page }>;
+  close(): Promise<void>;
+}
+
+export async function startBrowser(): Promise<E2EBrowser> {
+  // launch() gives Chromium a fresh temporary profile (--user-data-dir) of its own and removes it on close.
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  return {
+    browser,
+    async newPage() {
+      const context = await browser.newContext({
+        viewport: { width: 1366, height: 768 },
+        locale: 'vi-VN',
+        // The app turns antd's animations off for users who ask for reduced motion: no clicks on moving menus.
+        reducedMotion: 'reduce',
+      });
+      const page = await context.newPage();
+      page.setDefaultTimeout(15_000);
+      return { context, page };
+    },
+    async close() {
+      await browser.close();
+    },
+  };
+}
+
+/** Signs in through the login form and waits for the app shell. */
+export async function login(page: Page, baseUrl: string, username: string, password = DEMO_PASSWORD) {
+  await page.goto(`${baseUrl}/`);
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu').fill(password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.getByTestId('current-user').waitFor();
+}
+
+/** Picks an option in the open antd Select dropdown (its accessible listbox is visually hidden). */
+export async function pickOption(page: Page, label: string) {
+  await page.locator(`.ant-select-item-option[title="${label.replace(/"/g, '\\"')}"]`).click();
+}
