@@ -5,7 +5,7 @@
 import { DataDirLockedError } from '../server/platform/db/database';
 import { BackupError } from '../server/platform/backup';
 import { VERSION } from '../server/version';
-import { CliFailure, EXIT, UsageError, type CliContext, type Command } from './context';
+import { causeMessage, CliFailure, EXIT, UsageError, type CliContext, type Command } from './context';
 import { migrateCommand } from './commands/migrate';
 import { seedCommand } from './commands/seed';
 import { userCommand } from './commands/user';
@@ -74,7 +74,7 @@ export async function runCli(argv: string[], ctx: CliContext): Promise<number> {
     }
     // A fault, not an expected failure: say so plainly; the stack only on request.
     const e = err as Error;
-    ctx.err(`✖ Lỗi không mong đợi / Unexpected error: ${e?.message ?? String(err)}`);
+    ctx.err(`✖ Lỗi không mong đợi / Unexpected error: ${causeMessage(err)}`);
     if (ctx.env.VINHDANH_DEBUG) ctx.err(String(e?.stack ?? ''));
     else ctx.err('  (Đặt VINHDANH_DEBUG=1 để xem chi tiết / set VINHDANH_DEBUG=1 for details.)');
     return EXIT.failure;

@@ -39,6 +39,13 @@ export class CliFailure extends Error {
 
 export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
 
+/** drizzle wraps driver errors in "Failed query: <whole SQL> params: …": show the driver's message. */
+export function causeMessage(err: unknown): string {
+  const cause = (err as { cause?: unknown } | null)?.cause;
+  if (cause instanceof Error && /^Failed query/.test((err as Error).message)) return cause.message;
+  return err instanceof Error ? err.message : String(err);
+}
+
 export function defaultContext(env: NodeJS.ProcessEnv = process.env): CliContext {
   return {
     out: (text) => process.stdout.write(`${text}\n`),
@@ -53,7 +60,7 @@ export function defaultContext(env: NodeJS.ProcessEnv = process.env): CliContext
       } catch (err) {
         if (err instanceof DataDirLockedError) throw err;
         const engine = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite (${config.dataDir})`;
-        throw new CliFailure(`Không mở được cơ sở dữ liệu ${engine}: ${(err as Error).message}`);
+        throw new CliFailure(`Không mở được cơ sở dữ liệu ${engine}: ${causeMessage(err)}`);
       }
     },
     describeDatabase() {

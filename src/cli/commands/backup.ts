@@ -56,7 +56,7 @@ export const backupCommand: Command = {
     );
     ctx.out(`Đã sao lưu ${summary.totalRows} dòng của ${summary.header.tables.length} bảng từ ${ctx.describeDatabase()}`);
     ctx.out(`  vào / to: ${path.resolve(summary.file)} (${size(summary.bytes)})`);
-    for (const [table, n] of Object.entries(summary.rowCounts)) ctx.out(`  ${table.padEnd(16)} ${n}`);
+    for (const [table, n] of Object.entries(summary.rowCounts)) ctx.out(`  ${table.padEnd(20)} ${n}`);
     ctx.out(`(Backup written: ${summary.totalRows} rows.)`);
     return EXIT.ok;
   },
@@ -78,7 +78,7 @@ export const restoreCommand: Command = {
     const h = summary.header;
     ctx.out(`Đã khôi phục ${summary.totalRows} dòng vào ${ctx.describeDatabase()}`);
     ctx.out(`  từ / from: ${file} (tạo lúc / created ${h.createdAt} trên / on ${h.engine}, VinhDanh ${h.appVersion})`);
-    for (const [table, n] of Object.entries(summary.rowCounts)) ctx.out(`  ${table.padEnd(16)} ${n}`);
+    for (const [table, n] of Object.entries(summary.rowCounts)) ctx.out(`  ${table.padEnd(20)} ${n}`);
     for (const note of summary.notes) ctx.out(`  Lưu ý / note: ${note}`);
     const lines = describeVerify(summary.audit);
     if (summary.audit.ok) {

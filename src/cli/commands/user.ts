@@ -123,7 +123,9 @@ async function create(argv: string[], ctx: CliContext): Promise<number> {
     const users = createUsersService(database, loadConfig(ctx.env), ctx.clock);
     const created = await users.create(systemActor(null, 'cli'), input);
     if (!created.ok) {
-      const details = Object.entries(created.error.fields ?? {}).map(([k, v]) => ` ${FLAG[k] ?? k}: ${v}.`);
+      const details = Object.entries(created.error.fields ?? {})
+        .filter(([, v]) => !created.error.message.startsWith(v))
+        .map(([k, v]) => ` ${FLAG[k] ?? k}: ${v}.`);
       throw new CliFailure(`${created.error.message}${details.join('')} Chưa tạo tài khoản.`);
     }
     const u = created.value;
