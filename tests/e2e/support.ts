@@ -100,3 +100,22 @@ export async function login(page: Page, baseUrl: string, username: string, passw
 export async function pickOption(page: Page, label: string) {
   await page.locator(`.ant-select-item-option[title="${label.replace(/"/g, '\\"')}"]`).click();
 }
+
+/** Calls the API as a demo user straight through the app (set-up data for a browser test). */
+export async function apiAs(server: E2EServer, username: string, password = DEMO_PASSWORD) {
+  const login = await server.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+  if (login.statusCode !== 200) throw new Error(`login ${username}: ${login.statusCode} ${login.body}`);
+  const cookie = login.cookies.find((c) => c.name === 'vd_session')!.value;
+  const { csrfToken } = login.json() as { csrfToken: string };
+  return async (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object) => {
+    const res = await server.app.inject({
+      method,
+      url,
+      cookies: { vd_session: cookie },
+      headers: { 'x-csrf-token': csrfToken },
+      ...(payload ? { payload } : {}),
+    });
+    if (res.statusCode >= 400) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body}`);
+    return res.json() as unknown;
+  };
+}

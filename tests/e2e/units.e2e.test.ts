@@ -23,7 +23,9 @@ describe.skipIf(!hasChromium)('units in the browser (skipped: /usr/bin/chromium 
     try {
       await login(page, server.url, 'admin');
       await expect.poll(() => new URL(page.url()).pathname).toBe('/units');
-      expect(await page.getByTestId('current-user').textContent()).toContain('Phan Quốc BảoQuản trị hệ thống');
+      const who = await page.getByTestId('current-user').textContent();
+      expect(who).toContain('Phan Quốc Bảo');
+      expect(who).toContain('Quản trị hệ thống');
       await page.getByRole('heading', { name: 'Danh mục đơn vị' }).waitFor();
       const table = page.locator('.vd-units-table');
       await table.getByText('Trung tâm Khuyến nông tỉnh Bạc Liêu').waitFor();

@@ -8,13 +8,16 @@ import { changePassword } from '../api/auth';
 
 const rules = zodRules(changePasswordSchema);
 
-/** A field checked by the schema's cross-field refinements (e.g. "the two new passwords match"). */
+/**
+ * A field checked by the schema's cross-field refinements (e.g. "the two new passwords match"); the
+ * field's own rules come from `rules`, so only refinement (`custom`) issues are taken here.
+ */
 const crossFieldRule =
   (field: keyof ChangePasswordInput): FormRule =>
   ({ getFieldsValue }) => ({
     validator: async () => {
       const result = changePasswordSchema.safeParse(getFieldsValue());
-      const issue = result.success ? undefined : result.error.issues.find((i) => i.path[0] === field);
+      const issue = result.success ? undefined : result.error.issues.find((i) => i.code === 'custom' && i.path[0] === field);
       if (issue) throw new Error(issue.message);
     },
   });
