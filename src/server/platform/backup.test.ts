@@ -13,7 +13,7 @@ import { openDatabase, type Database } from './db/database';
 import { recordAudit, verifyAuditChain } from './audit';
 import { systemActor } from './actor';
 import { testConfig } from './config';
-import { BackupError, dumpTables, readBackupHeader, restoreBackup, writeBackup } from './backup';
+import { BackupError, dumpTables, migrationTags, readBackupHeader, restoreBackup, writeBackup } from './backup';
 import { createServerDatabase, testClock } from '../testing/harness';
 import { seedDemo } from '../seed/demo';
 import { createUsersService } from '../features/users/users.service';
@@ -126,7 +126,9 @@ describe('backup and restore', () => {
   it('writes a self-describing header and refuses to overwrite a file', async () => {
     const header = await readBackupHeader(gzFile);
     expect(header).toMatchObject({ format: 'vinhdanh-backup', formatVersion: 1, engine: 'pglite' });
-    expect(header.migrations.map((m) => m.tag)).toEqual(['0000_init', '0001_extensions_and_audit_guard']);
+    // Every migration this version ships, named by its file.
+    expect(header.migrations.map((m) => m.tag)).toEqual([...migrationTags().values()]);
+    expect(header.migrations[0]?.tag).toBe('0000_init');
     // Referenced tables come before the tables that reference them.
     const order = header.tables.map((t) => t.name);
     expect(order.indexOf('units')).toBeLessThan(order.indexOf('users'));
