@@ -146,7 +146,7 @@ function tmpDir(prefix: string) {
 // ------------------------------------------------------------------------------------------- cold start
 
 interface ColdRun {
-  via: 'tsx' | 'npm start';
+  via: 'tsx' | 'npm start' | 'node --import tsx';
   toFirst200Ms: number;
   serverReportedMs: number | null;
   shutdownMs: number;
@@ -162,7 +162,12 @@ async function coldStart(): Promise<{ runs: ColdRun[]; prepareMs: number; npmErr
 
   const runs: ColdRun[] = [];
   const once = async (via: ColdRun['via']) => {
-    const [cmd, argv] = via === 'tsx' ? [TSX, [SERVER]] : ['npm', ['start', '--silent']];
+    const [cmd, argv] =
+      via === 'tsx'
+        ? [TSX, [SERVER]]
+        : via === 'npm start'
+          ? ['npm', ['start', '--silent']]
+          : [process.execPath, ['--import', 'tsx', SERVER]];
     const s = await startServer(cmd, argv, { VINHDANH_DATA_DIR: dataDir });
     running.add(s.child);
     const reported = reportedStartup(s.child.output());
@@ -174,6 +179,8 @@ async function coldStart(): Promise<{ runs: ColdRun[]; prepareMs: number; npmErr
     );
   };
   for (let i = 0; i < COLD_RUNS; i++) await once('tsx');
+  // For comparison (no target): the same server without tsx's wrapper process in front of it.
+  for (let i = 0; i < Math.min(3, COLD_RUNS); i++) await once('node --import tsx');
 
   // Once through `npm start` itself: its prestart checks the web build. A first, untimed run of that
   // check builds the web app if it is missing, so the timed run measures the check, not a one-time build.
@@ -330,6 +337,7 @@ function printProfile(profile: ProfileSummary) {
 
 async function main() {
   const began = performance.now();
+  const loadBefore = os.loadavg();
   console.log(
     `VinhDanh bench — node ${process.version}, ${os.cpus().length} CPU(s) ${os.cpus()[0]?.model ?? ''}\n` +
       `load: autocannon in this process, ${load.connections} connections, ${load.warmupSeconds} s warm-up + ${load.durationSeconds} s measured per route`,
@@ -356,6 +364,7 @@ async function main() {
   // ---- report
   const tsxRuns = cold.runs.filter((r) => r.via === 'tsx').map((r) => r.toFirst200Ms);
   const npmRun = cold.runs.find((r) => r.via === 'npm start');
+  const nodeRuns = cold.runs.filter((r) => r.via === 'node --import tsx').map((r) => r.toFirst200Ms);
   const coldMedian = median(tsxRuns);
   const coldOk = coldMedian < COLD_TARGET_MS && npmRun !== undefined && npmRun.toFirst200Ms < COLD_TARGET_MS;
 
@@ -382,7 +391,24 @@ async function main() {
           ],
         ]
       : [['npm start ×1 (with prestart)', '', 'error', '', '< 3,000 ms', 'FAIL']]),
+    ...(nodeRuns.length
+      ? [
+          [
+            `node --import tsx … ×${nodeRuns.length} ²`,
+            fmtMs(Math.min(...nodeRuns)),
+            fmtMs(median(nodeRuns)),
+            fmtMs(Math.max(...nodeRuns)),
+            '',
+            '',
+          ],
+        ]
+      : []),
   ]);
+  if (nodeRuns.length) {
+    console.log(
+      '  ² comparison, no target: the same server without the tsx CLI wrapper process in front of it.',
+    );
+  }
   const reported = cold.runs
     .filter((r) => r.via === 'tsx')
     .map((r) => r.serverReportedMs)
@@ -462,6 +488,14 @@ async function main() {
       ` (target ≥ ${RATIO_TARGET.toFixed(2)}). Cold start median ${fmtMs(coldMedian)} (target < 3,000 ms).`,
   );
   const elapsed = (performance.now() - began) / 1000;
+  const loadAfter = os.loadavg();
+  const busy = Math.max(loadBefore[0]!, loadAfter[0]!) > os.cpus().length * 0.75;
+  console.log(
+    `Machine load average (1 min) ${loadBefore[0]!.toFixed(1)} before, ${loadAfter[0]!.toFixed(1)} after, on ${os.cpus().length} CPUs` +
+      (busy
+        ? ' — other work was running: absolute figures are depressed; compare ratios, or rerun on a quiet machine.'
+        : '.'),
+  );
   console.log(`${allOk ? 'All targets met.' : 'Some targets missed.'} Bench took ${elapsed.toFixed(0)} s.`);
 
   fs.mkdirSync(RESULTS, { recursive: true });
@@ -482,6 +516,9 @@ async function main() {
         maxMs: Math.max(...tsxRuns),
         pass: coldMedian < COLD_TARGET_MS,
       },
+      nodeImportTsx: nodeRuns.length
+        ? { minMs: Math.min(...nodeRuns), medianMs: median(nodeRuns), maxMs: Math.max(...nodeRuns) }
+        : null,
       npmStart: npmRun
         ? { ms: npmRun.toFirst200Ms, pass: npmRun.toFirst200Ms < COLD_TARGET_MS }
         : { error: cold.npmError ?? 'not run', pass: false },
