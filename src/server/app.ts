@@ -37,6 +37,8 @@ import { createUsersService } from './features/users/users.service';
 import { usersRoutes } from './features/users/users.routes';
 import { auditRoutes } from './features/audit/audit.routes';
 import { healthRoutes } from './features/health/health.routes';
+import { createPeopleService } from './features/people/people.service';
+import { peopleRoutes } from './features/people/people.routes';
 
 export interface AppOptions {
   database: Database;
@@ -129,6 +131,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(unitsRoutes(createUnitsService(database, clock)), { prefix: '/units' });
       await api.register(usersRoutes(createUsersService(database, config, clock)), { prefix: '/users' });
       await api.register(auditRoutes(database), { prefix: '/audit' });
+      await api.register(peopleRoutes(createPeopleService(database, clock)), { prefix: '/people' });
     },
     { prefix: '/api' },
   );

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { desc, eq } from 'drizzle-orm';
 import { createTestApp, engine, type Session, type TestApp } from './testing/harness';
-import { auditLog, units, users } from './platform/db/schema';
+import { auditLog, people, units, users } from './platform/db/schema';
 
 let t: TestApp;
 let admin: Session;
@@ -21,6 +21,9 @@ const id = async (table: 'units' | 'users', key: string) =>
   table === 'units'
     ? (await t.database.db.select().from(units).where(eq(units.code, key)))[0]!
     : (await t.database.db.select().from(users).where(eq(users.username, key)))[0]!;
+
+const person = async (code: string) =>
+  (await t.database.db.select().from(people).where(eq(people.code, code)))[0]!;
 
 type Step = [
   route: string,
@@ -105,6 +108,98 @@ const steps: Step[] = [
     'POST /api/users/:id/revoke-sessions',
     'user.revoke_sessions',
     async () => admin.request('POST', `/api/users/${(await id('users', 'ac.user')).id}/revoke-sessions`),
+  ],
+  [
+    'POST /api/people',
+    'person.create',
+    async () =>
+      admin.request('POST', '/api/people', {
+        code: 'AC-P1',
+        fullName: 'Phạm Thị Kiểm',
+        sex: 'female',
+        unitId: (await id('units', 'AC-1')).id,
+        fromDate: '2020-01-01',
+      }),
+  ],
+  [
+    'PATCH /api/people/:id',
+    'person.update',
+    async () => {
+      const p = await person('AC-P1');
+      return admin.request('PATCH', `/api/people/${p.id}`, { position: 'Chuyên viên', version: p.version });
+    },
+  ],
+  [
+    'POST /api/people/:id/transfer',
+    'person.transfer',
+    async () =>
+      admin.request('POST', `/api/people/${(await person('AC-P1')).id}/transfer`, {
+        unitId: (await id('units', 'BL-TTKN')).id,
+        fromDate: '2021-01-01',
+      }),
+  ],
+  [
+    'PUT /api/people/:id/evaluations/:year',
+    'person.evaluation.create',
+    async () =>
+      admin.request('PUT', `/api/people/${(await person('AC-P1')).id}/evaluations/2021`, { rating: 'HTTNV' }),
+  ],
+  [
+    'POST /api/people/:id/leaves',
+    'person.leave.create',
+    async () =>
+      admin.request('POST', `/api/people/${(await person('AC-P1')).id}/leaves`, {
+        kind: 'sick',
+        fromDate: '2021-03-01',
+        toDate: '2021-03-10',
+      }),
+  ],
+  [
+    'DELETE /api/people/:id/leaves/:recordId',
+    'person.leave.delete',
+    async () => {
+      const p = await person('AC-P1');
+      const prof = (await admin.request('GET', `/api/people/${p.id}`)).json();
+      return admin.request('DELETE', `/api/people/${p.id}/leaves/${prof.leaves[0].id}`);
+    },
+  ],
+  [
+    'POST /api/people/:id/trainings',
+    'person.training.create',
+    async () =>
+      admin.request('POST', `/api/people/${(await person('AC-P1')).id}/trainings`, {
+        fromDate: '2019-01-01',
+        toDate: '2019-03-01',
+      }),
+  ],
+  [
+    'DELETE /api/people/:id/trainings/:recordId',
+    'person.training.delete',
+    async () => {
+      const p = await person('AC-P1');
+      const prof = (await admin.request('GET', `/api/people/${p.id}`)).json();
+      return admin.request('DELETE', `/api/people/${p.id}/trainings/${prof.trainings[0].id}`);
+    },
+  ],
+  [
+    'POST /api/people/:id/disciplines',
+    'person.discipline.create',
+    async () =>
+      admin.request('POST', `/api/people/${(await person('AC-P1')).id}/disciplines`, {
+        level: 'khien_trach',
+        decisionNumber: '9/QĐ',
+        decisionDate: '2021-05-01',
+        fromDate: '2021-05-01',
+      }),
+  ],
+  [
+    'DELETE /api/people/:id/disciplines/:recordId',
+    'person.discipline.delete',
+    async () => {
+      const p = await person('AC-P1');
+      const prof = (await admin.request('GET', `/api/people/${p.id}`)).json();
+      return admin.request('DELETE', `/api/people/${p.id}/disciplines/${prof.disciplines[0].id}`);
+    },
   ],
   [
     'POST /api/auth/login',

@@ -26,6 +26,16 @@ export const PERMISSIONS = [
   'write:user:any',
   'revoke:session:any',
   'read:audit:any',
+  'read:person:any',
+  'read:person:own',
+  'write:person:any',
+  'write:person:own',
+  /** See personal id numbers unmasked. */
+  'read:pii:any',
+  'read:block:any',
+  'write:block:any',
+  'import:registry:any',
+  'import:registry:own',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -37,12 +47,33 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'write:user:any',
     'revoke:session:any',
     'read:audit:any',
+    'read:person:any',
+    'write:person:any',
+    'read:pii:any',
+    'read:block:any',
+    'write:block:any',
+    'import:registry:any',
   ],
-  officer: ['read:unit:any', 'read:user:any'],
-  block_lead: ['read:unit:any'],
-  unit_officer: ['read:unit:own', 'read:user:own'],
-  council_member: ['read:unit:any'],
-  leader: ['read:unit:any', 'read:user:any'],
+  officer: [
+    'read:unit:any',
+    'read:user:any',
+    'read:person:any',
+    'write:person:any',
+    'read:block:any',
+    'write:block:any',
+    'import:registry:any',
+  ],
+  block_lead: ['read:unit:any', 'read:person:own', 'read:block:any'],
+  unit_officer: [
+    'read:unit:own',
+    'read:user:own',
+    'read:person:own',
+    'write:person:own',
+    'read:block:any',
+    'import:registry:own',
+  ],
+  council_member: ['read:unit:any', 'read:person:any', 'read:block:any'],
+  leader: ['read:unit:any', 'read:user:any', 'read:person:any', 'read:block:any'],
 };
 
 export function permissionsOf(role: Role): readonly Permission[] {
