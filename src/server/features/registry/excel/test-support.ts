@@ -4,6 +4,7 @@
  */
 import { crc32, createDeflateRaw, deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
+import yauzl from 'yauzl';
 
 export interface SheetSpec {
   name: string;
@@ -107,3 +108,19 @@ export const WORKBOOK_PARTS: ZipEntrySpec[] = [
   { name: '[Content_Types].xml', data: Buffer.from('<?xml version="1.0"?><Types/>') },
   { name: 'xl/workbook.xml', data: Buffer.from('<?xml version="1.0"?><workbook/>') },
 ];
+
+/** The text of one part of a zip (to look at the XML Excel will read). */
+export async function zipEntryText(buffer: Buffer, name: string): Promise<string> {
+  const zip = await yauzl.fromBufferPromise(buffer, { lazyEntries: true, autoClose: false });
+  try {
+    for await (const entry of zip.eachEntry()) {
+      if (entry.fileName !== name) continue;
+      const chunks: Buffer[] = [];
+      for await (const chunk of await zip.openReadStreamPromise(entry)) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks).toString('utf8');
+    }
+    throw new Error(`${name} not in zip`);
+  } finally {
+    zip.close();
+  }
+}
