@@ -3,7 +3,7 @@
  * switch changes the menu and pages; a user whose password must change gets only the change form.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiAs, hasChromium, login, startBrowser, startServer, type E2EBrowser, type E2EServer } from './support';
+import { activeUnitFor, apiAs, hasChromium, login, startBrowser, startServer, type E2EBrowser, type E2EServer } from './support';
 
 const XSS_NAME = `<script>window.__pwned=1;alert(1)</script><img src=x onerror="window.__pwned=2">"'&amp;`;
 
@@ -22,13 +22,12 @@ describe.skipIf(!hasChromium)('web shell in the browser (skipped: /usr/bin/chrom
 
   it('shows a script-looking unit name literally, and the English switch changes the menu', async () => {
     const asAdmin = await apiAs(server, 'admin');
-    const units = (await asAdmin('GET', '/api/units')) as { id: string; code: string }[];
-    const department = units.find((u) => u.code === 'BL-SNN')!;
+    const { unit: parent } = await activeUnitFor(asAdmin);
     await asAdmin('POST', '/api/units', {
       code: 'XSS-1',
       name: XSS_NAME,
       kind: 'other',
-      parentId: department.id,
+      parentId: parent.id,
       activeFrom: '2024-01-01',
     });
 
@@ -71,12 +70,12 @@ describe.skipIf(!hasChromium)('web shell in the browser (skipped: /usr/bin/chrom
 
   it('a user with an administrator-issued password must change it before anything else', async () => {
     const asAdmin = await apiAs(server, 'admin');
-    const units = (await asAdmin('GET', '/api/units')) as { id: string; code: string }[];
+    const { unit } = await activeUnitFor(asAdmin);
     await asAdmin('POST', '/api/users', {
       username: 'nguoimoi',
       displayName: 'Nguyễn Văn Mới',
       role: 'officer',
-      unitId: units.find((u) => u.code === 'BL-TTKN')!.id,
+      unitId: unit.id,
       password: 'MatKhauBanDau1',
     });
 
@@ -100,7 +99,7 @@ describe.skipIf(!hasChromium)('web shell in the browser (skipped: /usr/bin/chrom
       await page.getByLabel('Nhập lại mật khẩu mới').fill('MatKhauMoi2026');
       await page.getByRole('button', { name: 'Đổi mật khẩu' }).click();
       await page.getByTestId('current-user').waitFor();
-      await page.locator('.vd-units-table').getByText('Trung tâm Khuyến nông tỉnh Bạc Liêu').waitFor();
+      await page.locator('.vd-units-table').getByText(unit.name, { exact: true }).first().waitFor();
       expect(new URL(page.url()).pathname).toBe('/units');
     } finally {
       await context.close();

@@ -119,3 +119,23 @@ export async function apiAs(server: E2EServer, username: string, password = DEMO
     return res.json() as unknown;
   };
 }
+
+export interface ApiUnit {
+  id: string;
+  code: string;
+  name: string;
+  parentId: string | null;
+  active: boolean;
+}
+
+/**
+ * An active unit to hang test data under, chosen from what the server holds (the demo seed changes as the
+ * product grows): the user's own unit when it is active, else the first active one.
+ */
+export async function activeUnitFor(call: Awaited<ReturnType<typeof apiAs>>): Promise<{ unit: ApiUnit; all: ApiUnit[] }> {
+  const all = (await call('GET', '/api/units')) as ApiUnit[];
+  const me = (await call('GET', '/api/auth/me')) as { unitId: string };
+  const unit = all.find((u) => u.id === me.unitId && u.active) ?? all.find((u) => u.active);
+  if (!unit) throw new Error('no active unit in the demo data');
+  return { unit, all };
+}

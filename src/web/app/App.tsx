@@ -24,9 +24,6 @@ const theme = {
     motion: !prefersReducedMotion,
     colorPrimary: '#1d4f91',
     colorInfo: '#1d4f91',
-    colorSuccess: '#2e7d32',
-    colorError: '#b3261e',
-    colorWarning: '#b26a00',
     borderRadius: 4,
     fontSize: 14,
     fontFamily:
@@ -72,7 +69,12 @@ function Localised() {
     });
   }, [lang, t]);
   return (
-    <ConfigProvider locale={lang === 'vi' ? viVN : enUS} theme={theme} componentSize="middle">
+    <ConfigProvider
+      locale={lang === 'vi' ? viVN : enUS}
+      theme={theme}
+      componentSize="middle"
+      form={{ validateMessages: { required: t('form.required') } }}
+    >
       <AntApp>
         <SessionProvider>
           <Gate />

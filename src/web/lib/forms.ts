@@ -11,12 +11,15 @@ import { ApiError } from './api';
 /**
  * An antd rule that runs one field's zod schema and shows its (Vietnamese) message. `toApi` turns the
  * widget's value into what the API carries (a picked day into `yyyy-mm-dd`, say); by default an empty
- * input counts as missing.
+ * input counts as missing. A missing value is left to the `required` rule (`zodRules` adds it), whose
+ * message names the field ("Họ và tên là bắt buộc") where zod could only say "phải là chuỗi ký tự".
  */
 export function zodRule(schema: z.ZodType, toApi: (value: unknown) => unknown = emptyToUndefined): Rule {
   return {
     validator: async (_rule, value: unknown) => {
-      const result = schema.safeParse(toApi(value));
+      const apiValue = toApi(value);
+      if (apiValue === undefined || apiValue === null) return;
+      const result = schema.safeParse(apiValue);
       if (!result.success) throw new Error(result.error.issues[0]?.message ?? '');
     },
   };
@@ -31,14 +34,20 @@ export function emptyToNull(value: unknown): unknown {
   return value === '' || value === undefined ? null : typeof value === 'string' && value.trim() === '' ? null : value;
 }
 
-/** Rules for every key of an object schema's shape; `toApi` per field as in `zodRule`. */
+/**
+ * Rules for every key of an object schema's shape: `required` when the schema refuses a missing value,
+ * then the schema itself. `toApi` per field as in `zodRule`.
+ */
 export function zodRules<S extends z.ZodObject>(
   schema: S,
   toApi: { [K in keyof S['shape']]?: (value: unknown) => unknown } = {},
 ): { [K in keyof S['shape']]: Rule[] } {
   const rules = {} as Record<string, Rule[]>;
   for (const [key, field] of Object.entries(schema.shape)) {
-    rules[key] = [zodRule(field as z.ZodType, (toApi as Record<string, ((v: unknown) => unknown) | undefined>)[key])];
+    const convert = (toApi as Record<string, ((v: unknown) => unknown) | undefined>)[key] ?? emptyToUndefined;
+    const fieldSchema = field as z.ZodType;
+    const required = !fieldSchema.safeParse(convert(undefined)).success;
+    rules[key] = required ? [{ required: true }, zodRule(fieldSchema, convert)] : [zodRule(fieldSchema, convert)];
   }
   return rules as { [K in keyof S['shape']]: Rule[] };
 }

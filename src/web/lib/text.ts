@@ -15,3 +15,8 @@ export function matches(haystack: string, needle: string): boolean {
 }
 
 export const viCollator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
+
+/** For antd Select/TreeSelect `filterTreeNode` / `filterOption`: matches the title ignoring accents. */
+export function titleMatches(input: string, option?: { title?: unknown; label?: unknown }): boolean {
+  return matches(String(option?.title ?? option?.label ?? ''), input);
+}

@@ -31,6 +31,8 @@ export const en: Messages = {
   'common.noAccess': 'Your account has not been granted any function yet.',
   'common.language': 'Language',
   'common.dateFormatHint': 'dd/mm/yyyy',
+  // antd fills in ${label} (the field's label).
+  'form.required': '${label} is required',
 
   'menu.units': 'Units',
   'menu.users': 'Accounts',

@@ -32,6 +32,8 @@ export const vi = {
   'common.noAccess': 'Tài khoản của bạn chưa được cấp quyền xem chức năng nào.',
   'common.language': 'Ngôn ngữ',
   'common.dateFormatHint': 'dd/mm/yyyy',
+  // antd fills in ${label} (the field's label).
+  'form.required': '${label} là bắt buộc',
 
   'menu.units': 'Đơn vị',
   'menu.users': 'Tài khoản',

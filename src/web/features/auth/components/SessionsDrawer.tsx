@@ -46,24 +46,26 @@ function SessionsList() {
       loading={sessions.loading}
       dataSource={sessions.data ?? []}
       pagination={false}
+      tableLayout="fixed"
       locale={{ emptyText: <EmptyState text={t('sessions.empty')} /> }}
       columns={[
         {
           title: t('sessions.createdAt'),
           dataIndex: 'createdAt',
+          width: 150,
           render: (v: string, s) => (
             <>
               {formatInstant(v)} {s.current ? <Tag color="blue">{t('sessions.current')}</Tag> : null}
             </>
           ),
         },
-        { title: t('sessions.lastSeenAt'), dataIndex: 'lastSeenAt', render: (v: string) => formatInstant(v) },
-        { title: t('sessions.expiresAt'), dataIndex: 'expiresAt', render: (v: string) => formatInstant(v) },
+        { title: t('sessions.lastSeenAt'), dataIndex: 'lastSeenAt', width: 130, render: (v: string) => formatInstant(v) },
+        { title: t('sessions.expiresAt'), dataIndex: 'expiresAt', width: 130, render: (v: string) => formatInstant(v) },
         {
           title: t('sessions.client'),
           key: 'client',
           render: (_v, s) => (
-            <Typography.Text style={{ fontSize: 12 }} ellipsis={{ tooltip: s.userAgent }}>
+            <Typography.Text style={{ fontSize: 12 }} ellipsis={{ tooltip: `${s.ip ?? ''} ${s.userAgent ?? ''}` }}>
               {s.ip ?? ''} {s.userAgent ?? ''}
             </Typography.Text>
           ),

@@ -10,6 +10,7 @@ import {
   type UnitKind,
 } from '../../../../shared/units/units.schema';
 import { useI18n } from '../../../lib/i18n';
+import { titleMatches } from '../../../lib/text';
 import { DATE_FORMAT, fromIsoDate, toIsoDate, today } from '../../../lib/dates';
 import { applyApiError, emptyToNull, parseForm, zodRules } from '../../../lib/forms';
 import { createUnit, updateUnit } from '../api/units';
@@ -174,7 +175,7 @@ export function UnitFormModal({
             allowClear
             showSearch
             treeDefaultExpandAll
-            treeNodeFilterProp="title"
+            filterTreeNode={titleMatches}
             placeholder={t('units.parentNone')}
             styles={{ popup: { root: { maxHeight: 360, overflow: 'auto' } } }}
           />

@@ -130,10 +130,15 @@ export function UnitsPage() {
               />
             </Tooltip>
           ) : (
+            // No tooltip here: it would sit over the confirmation's buttons.
             <Popconfirm title={t('units.reactivateConfirm', { name: u.name })} onConfirm={() => reactivate(u)}>
-              <Tooltip title={t('units.reactivate')}>
-                <Button type="text" size="small" icon={<UndoOutlined />} aria-label={`${t('units.reactivate')} ${u.code}`} />
-              </Tooltip>
+              <Button
+                type="text"
+                size="small"
+                icon={<UndoOutlined />}
+                title={t('units.reactivate')}
+                aria-label={`${t('units.reactivate')} ${u.code}`}
+              />
             </Popconfirm>
           )}
         </Space>

@@ -4,6 +4,7 @@ import { ROLES, ROLE_LABELS, type Role } from '../../../../shared/permissions';
 import { userCreateSchema, userUpdateSchema, type User } from '../../../../shared/users/users.schema';
 import type { Unit } from '../../../../shared/units/units.schema';
 import { useI18n } from '../../../lib/i18n';
+import { titleMatches } from '../../../lib/text';
 import { applyApiError, parseForm, zodRules } from '../../../lib/forms';
 import { createUser, updateUser } from '../api/users';
 import { unitOptions } from './unit-options';
@@ -114,7 +115,7 @@ export function UserFormModal({
           <TreeSelect
             treeData={unitOptions(units)}
             showSearch
-            treeNodeFilterProp="title"
+            filterTreeNode={titleMatches}
             treeDefaultExpandAll
             styles={{ popup: { root: { maxHeight: 360, overflow: 'auto' } } }}
           />

@@ -5,6 +5,7 @@ import { EditOutlined, MoreOutlined, PlusOutlined, ReloadOutlined } from '@ant-d
 import { ROLES, ROLE_LABELS, type Role } from '../../../../shared/permissions';
 import type { User } from '../../../../shared/users/users.schema';
 import { useI18n } from '../../../lib/i18n';
+import { titleMatches } from '../../../lib/text';
 import { useCan } from '../../../lib/session';
 import { useResource } from '../../../lib/use-resource';
 import { formatInstant } from '../../../lib/dates';
@@ -168,7 +169,7 @@ export function UsersPage() {
           <TreeSelect
             allowClear
             showSearch
-            treeNodeFilterProp="title"
+            filterTreeNode={titleMatches}
             treeDefaultExpandAll
             placeholder={t('users.allUnits')}
             style={{ width: 300 }}
