@@ -29,7 +29,8 @@ function newest(p) {
   // A directory's own mtime changes when a file is added, removed or renamed in it.
   let max = stat.mtimeMs;
   for (const entry of fs.readdirSync(p, { withFileTypes: true })) {
-    if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
+    // Tests are not part of the bundle: editing one should not trigger a rebuild.
+    if (entry.name === 'node_modules' || entry.name.startsWith('.') || /\.test\.tsx?$/.test(entry.name)) continue;
     max = Math.max(max, newest(path.join(p, entry.name)));
   }
   return max;
