@@ -9,7 +9,7 @@ import {
   readSpreadsheet as sut,
   vietnameseScore,
 } from './read';
-import { WORKBOOK_PARTS, deflatedZeros, xlsxOf, zipOf } from './test-support';
+import { WORKBOOK_PARTS, deflatedZeros, toWindows1258, xlsxOf, zipOf } from './test-support';
 
 const PEOPLE = [
   'Mã cán bộ',
@@ -296,19 +296,6 @@ describe('reading cells', () => {
     expect(csv.errors[0]!.message).toContain('Tệp CSV chỉ chứa một danh sách');
   });
 });
-
-/** Windows-1258 writes a toned vowel as its base letter followed by a combining tone mark. */
-function toWindows1258(s: string): Buffer {
-  const tones = /[\u0300\u0301\u0303\u0309\u0323]/g;
-  const decomposed = [...s.normalize('NFC')]
-    .map((ch) => {
-      const d = ch.normalize('NFD');
-      const tone = d.match(tones)?.[0] ?? '';
-      return d.replace(tones, '').normalize('NFC') + tone;
-    })
-    .join('');
-  return iconv.encode(decomposed, 'windows1258');
-}
 
 describe('CSV in the encodings offices produce', () => {
   const text = [

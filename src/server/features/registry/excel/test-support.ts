@@ -5,6 +5,7 @@
 import { crc32, createDeflateRaw, deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import yauzl from 'yauzl';
+import iconv from 'iconv-lite';
 
 export interface SheetSpec {
   name: string;
@@ -123,4 +124,17 @@ export async function zipEntryText(buffer: Buffer, name: string): Promise<string
   } finally {
     zip.close();
   }
+}
+
+/** Windows-1258 writes a toned vowel as its base letter followed by a combining tone mark. */
+export function toWindows1258(s: string): Buffer {
+  const tones = /[\u0300\u0301\u0303\u0309\u0323]/g;
+  const decomposed = [...s.normalize('NFC')]
+    .map((ch) => {
+      const d = ch.normalize('NFD');
+      const tone = d.match(tones)?.[0] ?? '';
+      return d.replace(tones, '').normalize('NFC') + tone;
+    })
+    .join('');
+  return iconv.encode(decomposed, 'windows1258');
 }
