@@ -1,6 +1,6 @@
 /**
  * Web build: the React app in src/web, built into dist/web (served by the Fastify process in production).
- * `npm run dev:web` serves it with hot reload and forwards /api to a server on port 3000.
+ * `npm run dev:web` serves it with hot reload and forwards /api to a server on port 3000 (or VINHDANH_API_URL).
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,6 +37,7 @@ export default defineConfig({
   server: {
     port: 5173,
     strictPort: false,
-    proxy: { '/api': { target: 'http://127.0.0.1:3000', changeOrigin: false } },
+    // VINHDANH_API_URL points the dev server at a VinhDanh server on another port.
+    proxy: { '/api': { target: process.env.VINHDANH_API_URL ?? 'http://127.0.0.1:3000', changeOrigin: false } },
   },
 });

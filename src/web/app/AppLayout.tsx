@@ -1,6 +1,13 @@
 import { Suspense, useEffect, useState } from 'react';
 import { App, Button, Flex, Layout, Menu, Modal, Result, Segmented, Space, Tag, Tooltip, Typography } from 'antd';
-import { DesktopOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  CompassOutlined,
+  DesktopOutlined,
+  KeyOutlined,
+  LockOutlined,
+  LogoutOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import { ROLE_LABELS } from '../../shared/permissions';
 import { useI18n, type Lang } from '../lib/i18n';
 import { hasAny, useCurrentUser, useSession } from '../lib/session';
@@ -65,11 +72,11 @@ export function AppLayout() {
   } else if (pathname === '/' && allowed.length) {
     content = <LoadingState />;
   } else if (!allowed.length) {
-    content = <Result status="info" title={t('common.noAccess')} />;
+    content = <Result icon={<LockOutlined style={{ color: '#8a94a3' }} />} title={t('common.noAccess')} />;
   } else {
     content = (
       <Result
-        status="404"
+        icon={<CompassOutlined style={{ color: '#8a94a3' }} />}
         title={t('common.notFoundTitle')}
         subTitle={t('common.notFound')}
         extra={
