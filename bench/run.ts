@@ -25,12 +25,29 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { freePort, start, stop, waitFor200, type Started, type Stopped } from './lib/processes';
-import { getJson, login, measure, type LoadOptions, type LoadResult } from './lib/load';
+import { busy, getJson, login, measure, type LoadOptions, type LoadResult } from './lib/load';
 import { summarise, type ProfileSummary } from './lib/profile';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
 const SERVER = 'src/server/main.ts';
+/** What `npm start` runs after its prestart, read from package.json so the bench follows any change. */
+const START_SCRIPT: string =
+  (
+    JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+      scripts?: Record<string, string>;
+    }
+  ).scripts?.start ?? `tsx ${SERVER}`;
+function startCommand(): [string, string[]] {
+  if (/[&|;$<>`'"]/.test(START_SCRIPT)) {
+    const bin = path.join(ROOT, 'node_modules', '.bin');
+    return ['sh', ['-c', `PATH="${bin}:$PATH" exec ${START_SCRIPT}`]];
+  }
+  const [bin = 'tsx', ...rest] = START_SCRIPT.trim().split(/\s+/);
+  if (bin === 'node') return [process.execPath, rest];
+  const local = path.join(ROOT, 'node_modules', '.bin', bin);
+  return [fs.existsSync(local) ? local : bin, rest];
+}
 const RESULTS = path.join(ROOT, 'bench', 'results');
 
 const args = new Set(process.argv.slice(2));
@@ -91,10 +108,17 @@ function reportedStartup(output: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
-function assertClean(what: string, stopped: Stopped, dataDir?: string) {
+/**
+ * The stop was clean: nothing had to be killed, the process exited 0 and PGlite's lock file is gone (it is
+ * removed only when the server exits through its own code). `npm` itself dies of the SIGTERM it passes
+ * on, so for `npm start` only the server's side is checked.
+ */
+function assertClean(what: string, stopped: Stopped, dataDir?: string, leaderIsNpm = false) {
   const problems: string[] = [];
   if (stopped.killed) problems.push('had to be killed');
-  if (stopped.code !== 0) problems.push(`exit code ${stopped.code ?? stopped.signal}`);
+  if (stopped.stragglers) problems.push(`${stopped.stragglers} process(es) did not follow the SIGTERM`);
+  const npmBySignal = leaderIsNpm && stopped.code === null && stopped.signal === 'SIGTERM';
+  if (stopped.code !== 0 && !npmBySignal) problems.push(`exit code ${stopped.code ?? stopped.signal}`);
   if (dataDir && fs.existsSync(path.join(dataDir, 'vinhdanh.lock')))
     problems.push('left its PGlite lock file (not closed cleanly)');
   if (problems.length) throw new Error(`${what}: ${problems.join(', ')}`);
@@ -146,7 +170,7 @@ function tmpDir(prefix: string) {
 // ------------------------------------------------------------------------------------------- cold start
 
 interface ColdRun {
-  via: 'tsx' | 'npm start' | 'node --import tsx';
+  via: 'start script' | 'npm start' | 'node --import tsx';
   toFirst200Ms: number;
   serverReportedMs: number | null;
   shutdownMs: number;
@@ -155,7 +179,7 @@ interface ColdRun {
 async function coldStart(): Promise<{ runs: ColdRun[]; prepareMs: number; npmError?: string }> {
   console.log('\n▶ Cold start on an existing PGlite data directory');
   const dataDir = tmpDir('vd-bench-cold-');
-  const prep = await startServer(TSX, [SERVER], { VINHDANH_DATA_DIR: dataDir });
+  const prep = await startServer(...startCommand(), { VINHDANH_DATA_DIR: dataDir });
   running.add(prep.child);
   assertClean('preparing run', await stopTracked(prep.child), dataDir);
   log(`data directory prepared (first start, with the demo seed: ${fmtMs(prep.ms)})`);
@@ -163,8 +187,8 @@ async function coldStart(): Promise<{ runs: ColdRun[]; prepareMs: number; npmErr
   const runs: ColdRun[] = [];
   const once = async (via: ColdRun['via']) => {
     const [cmd, argv] =
-      via === 'tsx'
-        ? [TSX, [SERVER]]
+      via === 'start script'
+        ? startCommand()
         : via === 'npm start'
           ? ['npm', ['start', '--silent']]
           : [process.execPath, ['--import', 'tsx', SERVER]];
@@ -172,15 +196,17 @@ async function coldStart(): Promise<{ runs: ColdRun[]; prepareMs: number; npmErr
     running.add(s.child);
     const reported = reportedStartup(s.child.output());
     const stopped = await stopTracked(s.child);
-    assertClean(`cold start via ${via}`, stopped, dataDir);
+    assertClean(`cold start via ${via}`, stopped, dataDir, via === 'npm start');
     runs.push({ via, toFirst200Ms: s.ms, serverReportedMs: reported, shutdownMs: stopped.ms });
     log(
-      `${via.padEnd(9)} first 200 after ${fmtMs(s.ms)} (server says ${reported ?? '?'} ms after its modules loaded); SIGTERM → exit ${fmtMs(stopped.ms)}`,
+      `${via.padEnd(16)} first 200 after ${fmtMs(s.ms)} (server says ${reported ?? '?'} ms after its modules loaded); SIGTERM → exit ${fmtMs(stopped.ms)}`,
     );
   };
-  for (let i = 0; i < COLD_RUNS; i++) await once('tsx');
+  for (let i = 0; i < COLD_RUNS; i++) await once('start script');
   // For comparison (no target): the same server without tsx's wrapper process in front of it.
-  for (let i = 0; i < Math.min(3, COLD_RUNS); i++) await once('node --import tsx');
+  if (!START_SCRIPT.startsWith('node ')) {
+    for (let i = 0; i < Math.min(3, COLD_RUNS); i++) await once('node --import tsx');
+  }
 
   // Once through `npm start` itself: its prestart checks the web build. A first, untimed run of that
   // check builds the web app if it is missing, so the timed run measures the check, not a one-time build.
@@ -209,6 +235,8 @@ interface EngineFigures {
   noDb?: LoadResult;
   /** SIGTERM to exit, after the load (used to place the load period in a CPU profile). */
   shutdownMs?: number;
+  /** SIGTERM sent while the route is under load: a clean exit (0) with the database closed. */
+  stopUnderLoad?: { exitCode: number | null; ms: number; lockLeft: boolean; pass: boolean };
   health: LoadResult;
   units: LoadResult;
   unitCount: number;
@@ -234,7 +262,7 @@ async function appFigures(
 ): Promise<EngineFigures> {
   const [cmd, argv] = profileDir
     ? [process.execPath, ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, '--import', 'tsx', SERVER]]
-    : [TSX, [SERVER]];
+    : startCommand();
   const s = await startServer(cmd, argv, env);
   running.add(s.child);
   log(`server up on ${engine} with fresh demo data (${fmtMs(s.ms)})`);
@@ -259,9 +287,30 @@ async function appFigures(
       unitCount: units.length,
       ...(noDb ? { noDb } : {}),
     };
+    if (profileDir) {
+      const stopped = await stopTracked(s.child);
+      assertClean(`app on ${engine}`, stopped, env.VINHDANH_DATA_DIR);
+      figures.shutdownMs = stopped.ms;
+      return figures;
+    }
+    // SIGTERM while the server is busy: it must drain and close its database (PGlite: lock file gone).
+    const during = busy(`${s.base}/api/units`, load.connections, 3, { cookie });
+    await new Promise((r) => setTimeout(r, 1500));
     const stopped = await stopTracked(s.child);
-    assertClean(`app on ${engine}`, stopped, env.VINHDANH_DATA_DIR);
-    figures.shutdownMs = stopped.ms;
+    await during.catch(() => undefined);
+    const lockLeft = env.VINHDANH_DATA_DIR
+      ? fs.existsSync(path.join(env.VINHDANH_DATA_DIR, 'vinhdanh.lock'))
+      : false;
+    figures.stopUnderLoad = {
+      exitCode: stopped.code,
+      ms: stopped.ms,
+      lockLeft,
+      pass: stopped.code === 0 && !stopped.killed && !lockLeft,
+    };
+    log(
+      `SIGTERM under load: exit ${stopped.code ?? stopped.signal} after ${fmtMs(stopped.ms)}` +
+        (env.VINHDANH_DATA_DIR ? `, PGlite lock ${lockLeft ? 'LEFT BEHIND (not closed)' : 'released'}` : ''),
+    );
     return figures;
   } finally {
     if (running.has(s.child)) await stopTracked(s.child);
@@ -362,7 +411,7 @@ async function main() {
   const profile = PROFILE ? await profileUnits() : undefined;
 
   // ---- report
-  const tsxRuns = cold.runs.filter((r) => r.via === 'tsx').map((r) => r.toFirst200Ms);
+  const tsxRuns = cold.runs.filter((r) => r.via === 'start script').map((r) => r.toFirst200Ms);
   const npmRun = cold.runs.find((r) => r.via === 'npm start');
   const nodeRuns = cold.runs.filter((r) => r.via === 'node --import tsx').map((r) => r.toFirst200Ms);
   const coldMedian = median(tsxRuns);
@@ -372,7 +421,7 @@ async function main() {
   table([
     ['run', 'min', 'median', 'max', 'target', ''],
     [
-      `tsx src/server/main.ts ×${tsxRuns.length}`,
+      `${START_SCRIPT} ×${tsxRuns.length}`,
       fmtMs(Math.min(...tsxRuns)),
       fmtMs(coldMedian),
       fmtMs(Math.max(...tsxRuns)),
@@ -410,7 +459,7 @@ async function main() {
     );
   }
   const reported = cold.runs
-    .filter((r) => r.via === 'tsx')
+    .filter((r) => r.via === 'start script')
     .map((r) => r.serverReportedMs)
     .filter((x): x is number => x !== null);
   if (reported.length) {
@@ -478,9 +527,27 @@ async function main() {
   }
   if (pgSkipped) console.log(`  PostgreSQL: ${pgSkipped}`);
 
+  const stops = engines.filter((e) => e.stopUnderLoad);
+  if (stops.length) {
+    console.log(`\n══ Graceful stop: SIGTERM to \`${START_SCRIPT}\` while GET /api/units is under load ══`);
+    table([
+      ['engine', 'exit code', 'SIGTERM → gone', 'database closed', ''],
+      ...stops.map((e) => [
+        e.engine,
+        String(e.stopUnderLoad!.exitCode),
+        fmtMs(e.stopUnderLoad!.ms),
+        e.engine === 'pglite' ? (e.stopUnderLoad!.lockLeft ? 'no (lock file left)' : 'yes') : '—',
+        verdict(e.stopUnderLoad!.pass),
+      ]),
+    ]);
+  }
+
   if (profile) printProfile(profile);
 
-  const allOk = coldOk && Object.values(ratios).every((r) => r.unitsOk && r.healthOk);
+  const allOk =
+    coldOk &&
+    Object.values(ratios).every((r) => r.unitsOk && r.healthOk) &&
+    stops.every((e) => e.stopUnderLoad!.pass);
   const unitsPg = ratios.pglite;
   console.log(
     `\nRatio authenticated GET /api/units ÷ bare hello-world: ${unitsPg ? unitsPg.units.toFixed(2) : '?'} on PGlite` +
@@ -510,7 +577,8 @@ async function main() {
     settings: { ...load, coldRuns: COLD_RUNS, quick },
     coldStart: {
       targetMs: COLD_TARGET_MS,
-      tsx: {
+      startScript: {
+        command: START_SCRIPT,
         minMs: Math.min(...tsxRuns),
         medianMs: coldMedian,
         maxMs: Math.max(...tsxRuns),

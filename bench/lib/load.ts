@@ -46,6 +46,17 @@ export async function measure(
   };
 }
 
+/** Load for `seconds` with nothing measured — for checks that need the server busy (stop under load). */
+export async function busy(
+  url: string,
+  connections: number,
+  seconds: number,
+  headers: Record<string, string> = {},
+) {
+  const r = await autocannon({ url, connections, duration: seconds, headers });
+  return { requests: r.requests.total, errors: r.errors, non2xx: r.non2xx };
+}
+
 /** Logs in through the real endpoint and returns the `Cookie` header value for the session. */
 export async function login(baseUrl: string, username: string, password: string): Promise<string> {
   const res = await fetch(`${baseUrl}/api/auth/login`, {
