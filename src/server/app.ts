@@ -39,6 +39,10 @@ import { auditRoutes } from './features/audit/audit.routes';
 import { healthRoutes } from './features/health/health.routes';
 import { createPeopleService } from './features/people/people.service';
 import { peopleRoutes } from './features/people/people.routes';
+import { registryRoutes } from './features/registry/registry.routes';
+import { createRegistryService } from './features/registry/registry.service';
+import multipart from '@fastify/multipart';
+import { MAX_IMPORT_BYTES } from './features/registry/excel/read';
 
 export interface AppOptions {
   database: Database;
@@ -101,6 +105,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     crossOriginEmbedderPolicy: false,
   });
   await app.register(cookie);
+  // Uploads: one file per request, size-limited before it is buffered (registry import).
+  await app.register(multipart, { limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: 5, parts: 6 } });
 
   await app.register(swagger, {
     openapi: {
@@ -132,6 +138,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(usersRoutes(createUsersService(database, config, clock)), { prefix: '/users' });
       await api.register(auditRoutes(database), { prefix: '/audit' });
       await api.register(peopleRoutes(createPeopleService(database, clock)), { prefix: '/people' });
+      await api.register(registryRoutes(database, clock, createRegistryService(database, clock)), { prefix: '/registry' });
     },
     { prefix: '/api' },
   );

@@ -3,7 +3,7 @@
  * actor and the request id of the call; and every write route of the app is covered by this list.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { desc, eq } from 'drizzle-orm';
+import { desc, eq, sql } from 'drizzle-orm';
 import { createTestApp, engine, type Session, type TestApp } from './testing/harness';
 import { auditLog, people, units, users } from './platform/db/schema';
 
@@ -199,6 +199,69 @@ const steps: Step[] = [
       const p = await person('AC-P1');
       const prof = (await admin.request('GET', `/api/people/${p.id}`)).json();
       return admin.request('DELETE', `/api/people/${p.id}/disciplines/${prof.disciplines[0].id}`);
+    },
+  ],
+  [
+    'POST /api/registry/import',
+    'registry.import',
+    () =>
+      admin.upload(
+        '/api/registry/import?target=dataset&mode=commit',
+        'd.json',
+        JSON.stringify({
+          format: 'vinhdanh-dataset',
+          version: 1,
+          people: [{ code: 'AC-P2', fullName: 'Võ Văn Nhập', sex: 'male' }],
+        }),
+      ),
+  ],
+  [
+    'POST /api/registry/blocks',
+    'block.create',
+    async () =>
+      admin.request('POST', '/api/registry/blocks', {
+        year: 2030,
+        name: 'Khối kiểm tra',
+        organizerUnitId: (await id('units', 'BL-SNN')).id,
+        leadUnitId: null,
+        deputyUnitId: null,
+        memberUnitIds: [(await id('units', 'AC-1')).id],
+      }),
+  ],
+  [
+    'PUT /api/registry/blocks/:id',
+    'block.update',
+    async () => {
+      const b = (await admin.request('GET', '/api/registry/blocks?year=2030')).json()[0];
+      return admin.request('PUT', `/api/registry/blocks/${b.id}`, {
+        year: 2030,
+        name: 'Khối kiểm tra 2',
+        organizerUnitId: b.organizerUnitId,
+        leadUnitId: null,
+        deputyUnitId: null,
+        memberUnitIds: [b.members[0].unitId],
+        version: b.version,
+      });
+    },
+  ],
+  [
+    'POST /api/registry/successions',
+    'unit.succession.create',
+    async () =>
+      admin.request('POST', '/api/registry/successions', {
+        predecessorId: (await id('units', 'AC-1')).id,
+        successorId: (await id('units', 'BL-TTKN')).id,
+        effectiveDate: '2026-01-01',
+      }),
+  ],
+  [
+    'DELETE /api/registry/successions/:id',
+    'unit.succession.delete',
+    async () => {
+      const rows = await t.database.rows<{ id: string }>(
+        sql`select s.id from unit_successions s join units u on u.id = s.predecessor_id where u.code = 'AC-1'`,
+      );
+      return admin.request('DELETE', `/api/registry/successions/${rows[0]!.id}`);
     },
   ],
   [

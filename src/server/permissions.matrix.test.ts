@@ -33,7 +33,11 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 function concreteUrl(url: string): string {
-  url = url.replace(':year', '2020').replace(':recordId', '00000000-0000-4000-8000-000000000001');
+  url = url
+    .replace(':kind', 'people')
+    .replace(':target', 'people')
+    .replace(':year', '2020')
+    .replace(':recordId', '00000000-0000-4000-8000-000000000001');
   if (url.includes('/sessions/:id')) return url.replace(':id', '0123456789abcdef');
   if (url.startsWith('/api/units')) return url.replace(':id', unitId);
   return url.replace(':id', userId);

@@ -141,6 +141,16 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
           headers: { 'x-csrf-token': me.csrfToken, ...headers },
           ...(body === undefined ? {} : { payload: body as object }),
         }),
+      upload: (url, filename, content) => {
+        const form = multipartFile(filename, content);
+        return sut.inject({
+          method: 'POST',
+          url,
+          cookies: { vd_session: cookie },
+          headers: { 'x-csrf-token': me.csrfToken, ...form.headers },
+          payload: form.payload,
+        });
+      },
     };
   }
 
@@ -160,5 +170,18 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
       await sut.close();
       await database.close();
     },
+  };
+}
+
+/** A multipart/form-data body with one file, for upload routes. */
+export function multipartFile(filename: string, content: Buffer | string, field = 'file') {
+  const boundary = `----vinhdanh${randomBytes(8).toString('hex')}`;
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+  );
+  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+  return {
+    payload: Buffer.concat([head, Buffer.isBuffer(content) ? content : Buffer.from(content), tail]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
   };
 }
