@@ -50,23 +50,60 @@ function reason() {
   return null;
 }
 
-const why = reason();
-if (why === null) process.exit(0);
-
-console.log(`Đang dựng giao diện web / building the web app: ${why} …`);
-const started = Date.now();
-const viteBin = path.join(root, 'node_modules/vite/bin/vite.js');
-const result = spawnSync(process.execPath, [viteBin, 'build', '--config', 'vite.config.ts', '--logLevel', 'warn'], {
-  cwd: root,
-  stdio: 'inherit',
-  // Test runners set NODE_ENV=test, which would give a development build of React and antd.
-  env: { ...process.env, NODE_ENV: 'production' },
-});
-if (result.status !== 0) {
-  console.error('Dựng giao diện web thất bại / web build failed.');
-  process.exit(result.status ?? 1);
+/**
+ * Two processes may check at once (an `npm start` beside a test run): the second waits for the first
+ * build instead of emptying dist/web under it. A lock older than five minutes is from a dead build.
+ */
+const lock = path.join(root, 'dist/.web-build.lock');
+function acquireLock() {
+  fs.mkdirSync(path.dirname(lock), { recursive: true });
+  const deadline = Date.now() + 5 * 60_000;
+  for (;;) {
+    try {
+      fs.closeSync(fs.openSync(lock, 'wx'));
+      return;
+    } catch (error) {
+      if (error.code !== 'EEXIST') throw error;
+      try {
+        if (Date.now() - fs.statSync(lock).mtimeMs > 5 * 60_000) fs.rmSync(lock, { force: true });
+      } catch {
+        // Released meanwhile: try again.
+      }
+      if (Date.now() > deadline) throw new Error(`web build lock held too long: ${lock}`);
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 250);
+    }
+  }
 }
-fs.writeFileSync(stamp, `${new Date(started).toISOString()}\n`);
-// Stamped with the start time: a source saved while the build ran makes the next check build again.
-fs.utimesSync(stamp, new Date(started), new Date(started));
-console.log(`Đã dựng xong giao diện web / web app built in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+
+if (reason() === null) process.exit(0);
+acquireLock();
+let status = 0;
+try {
+  // Checked again under the lock: another process may have just built it.
+  const why = reason();
+  if (why !== null) status = build(why);
+} finally {
+  fs.rmSync(lock, { force: true });
+}
+process.exit(status);
+
+function build(why) {
+  console.log(`Đang dựng giao diện web / building the web app: ${why} …`);
+  const started = Date.now();
+  const viteBin = path.join(root, 'node_modules/vite/bin/vite.js');
+  const result = spawnSync(process.execPath, [viteBin, 'build', '--config', 'vite.config.ts', '--logLevel', 'warn'], {
+    cwd: root,
+    stdio: 'inherit',
+    // Test runners set NODE_ENV=test, which would give a development build of React and antd.
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
+  if (result.status !== 0) {
+    console.error('Dựng giao diện web thất bại / web build failed.');
+    return result.status ?? 1;
+  }
+  fs.writeFileSync(stamp, `${new Date(started).toISOString()}\n`);
+  // Stamped with the start time: a source saved while the build ran makes the next check build again.
+  fs.utimesSync(stamp, new Date(started), new Date(started));
+  console.log(`Đã dựng xong giao diện web / web app built in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+  return 0;
+}
