@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DATASET_ORDER, datasetSchema } from '../../../../shared/registry/dataset.schema';
+import { SHEETS } from './sheets';
 import {
   DATASET_SCHEMA_PATH,
   datasetJsonSchema,
@@ -30,5 +31,20 @@ describe('dataset JSON Schema', () => {
     // The schema is the zod schema's: a document zod accepts has the keys the JSON Schema lists.
     const keys = Object.keys(datasetSchema.shape).sort();
     expect(Object.keys(schema.properties).sort()).toEqual(keys);
+  });
+});
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
+describe('docs/dataset-format.md', () => {
+  it('lists every sheet, header and field of the templates', () => {
+    const doc = readFileSync(resolve(import.meta.dirname, '../../../../../docs/dataset-format.md'), 'utf8');
+    for (const kind of DATASET_ORDER) {
+      expect(doc, kind).toContain(`\`${kind}\` — sheet "${SHEETS[kind].sheetName}"`);
+      for (const c of SHEETS[kind].columns) {
+        const row = new RegExp(`\\|\\s*${escape(c.header)}\\s*\\|\\s*\`${c.field}\`\\s*\\|`);
+        expect(doc, `${kind}.${c.field}`).toMatch(row);
+      }
+    }
   });
 });

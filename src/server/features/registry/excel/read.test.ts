@@ -320,6 +320,7 @@ describe('CSV in the encodings offices produce', () => {
       'csv:utf-16le',
     ],
     ['UTF-16BE without BOM', () => iconv.encode(text, 'utf-16be'), 'csv:utf-16be'],
+    ['TCVN3 (ABC)', () => iconv.encode(text, 'tcvn'), 'csv:tcvn'],
     ['decomposed Unicode (NFD)', () => Buffer.from(text.normalize('NFD'), 'utf8'), 'csv:utf-8'],
   ])('%s', async (_name, bytes, format) => {
     const res = await sut(bytes(), 'can-bo.csv', 'people');
