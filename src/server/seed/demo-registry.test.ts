@@ -12,7 +12,7 @@ import {
   ISSUER_SNN,
   buildDemoDataset,
 } from './demo-registry';
-import { DEMO_USERS } from './demo';
+import { DEMO_USERS, seedDemo } from './demo';
 
 let t: TestApp;
 let seedMs = 0;
@@ -317,5 +317,22 @@ describe(`demo registry after seeding (${engine})`, () => {
       people: expect.any(Number),
     });
     expect(seedMs).toBeGreaterThan(0);
+  });
+});
+
+describe(`small demo seed (${engine})`, () => {
+  it('without the registry seeds what the demo had before: 11 units, the users and the 2020 block', async () => {
+    await t.database.reset();
+    expect(await seedDemo(t.database, t.time.clock, { registry: false })).toEqual({ seeded: true });
+    expect(await one(sql`select count(*) as n from units`)).toBe(11);
+    expect(await one(sql`select count(*) as n from users`)).toBe(DEMO_USERS.length);
+    expect(await one(sql`select count(*) as n from people`)).toBe(0);
+    const blocks = await rows<{ year: number; lead: string; members: unknown }>(
+      sql`select b.year, l.code as lead, (select count(*) from block_members m where m.block_id = b.id) as members
+          from blocks b join units l on l.id = b.lead_unit_id`,
+    );
+    expect(blocks.map((b) => ({ ...b, members: toCount(b.members) }))).toEqual([
+      { year: 2020, lead: 'BL-TTKN', members: 8 },
+    ]);
   });
 });

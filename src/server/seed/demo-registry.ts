@@ -783,13 +783,47 @@ export function buildDemoDataset(): DatasetInput {
   return build().dataset;
 }
 
+/** What the demo held before the registry: the original units and the 2020 block. */
+function minimalDataset(): DatasetInput {
+  return {
+    format: 'vinhdanh-dataset',
+    version: 1,
+    units: DEMO_UNITS.map(toUnitRec),
+    blocks: [blockOf(2020)],
+  };
+}
+
+const toUnitRec = (u: SeedUnit): UnitRec => ({
+  code: u.code,
+  name: u.name,
+  shortName: u.shortName ?? null,
+  kind: u.kind,
+  parentCode: u.parent ?? null,
+  documentSymbol: u.documentSymbol ?? null,
+  activeFrom: u.activeFrom,
+  activeTo: u.activeTo ?? null,
+  isDemo: u.isDemo ?? false,
+});
+
+const blockOf = (year: number) => ({
+  year,
+  name: BLOCK_NAME,
+  organizerCode: 'BL-SNN',
+  leadCode: BLOCK_ROTATION[year]!.lead,
+  deputyCode: BLOCK_ROTATION[year]!.deputy,
+  memberCodes: [...BLOCK_2020_MEMBERS],
+});
+
 /**
  * Writes the demo registry inside the caller's transaction, through the import engine (idempotent by
  * natural keys). Returns how many records of each kind the dataset holds. A rejected record is a bug in
  * this file: it throws, and the caller's transaction rolls back.
  */
-export async function seedDemoRegistry(tx: DbOrTx): Promise<Record<string, number>> {
-  const dataset = buildDemoDataset();
+export async function seedDemoRegistry(
+  tx: DbOrTx,
+  options: { full: boolean },
+): Promise<Record<string, number>> {
+  const dataset = options.full ? buildDemoDataset() : minimalDataset();
   // The records are already in their parsed form (the test checks that parsing the dataset is the
   // identity), so the seed skips a second validation pass: it runs at first start and in many tests.
   const data: LocatedDataset = {};
@@ -1568,17 +1602,6 @@ function build(): Built {
     individual(p, 'GIAY_KHEN', 2019, 'thematic', ISSUER_SNN, '198/QĐ-SNN', '2019-10-25', MOVEMENTS.asf);
 
   // ── print the dataset
-  const toUnitRec = (u: SeedUnit): UnitRec => ({
-    code: u.code,
-    name: u.name,
-    shortName: u.shortName ?? null,
-    kind: u.kind,
-    parentCode: u.parent ?? null,
-    documentSymbol: u.documentSymbol ?? null,
-    activeFrom: u.activeFrom,
-    activeTo: u.activeTo ?? null,
-    isDemo: u.isDemo ?? false,
-  });
   const personRecs: PersonRec[] = people.map((p) => ({
     code: p.code,
     fullName: p.fullName,
@@ -1629,14 +1652,7 @@ function build(): Built {
       unitEvaluations.push({ unitCode: u, year: y, rating, memberCount: count, ...(note ? { note } : {}) });
     }
   }
-  const blocks = YEARS.map((y) => ({
-    year: y,
-    name: BLOCK_NAME,
-    organizerCode: 'BL-SNN',
-    leadCode: BLOCK_ROTATION[y]!.lead,
-    deputyCode: BLOCK_ROTATION[y]!.deputy,
-    memberCodes: [...BLOCK_2020_MEMBERS],
-  }));
+  const blocks = YEARS.map(blockOf);
 
   return {
     dataset: {

@@ -32,7 +32,20 @@ export async function isEmpty(db: DbOrTx): Promise<boolean> {
   return Number(rows[0]?.n ?? 0) === 0;
 }
 
-export async function seedDemo(database: Database, clock: Clock): Promise<{ seeded: boolean }> {
+export interface SeedDemoOptions {
+  /**
+   * The registry (sub-units, people, 2018–2020 evaluations and awards, blocks, the 2025 successors): on by
+   * default. Off seeds what the demo had before the registry — 11 units, the users and the 2020 block —
+   * for tests that want a small, fast seed.
+   */
+  registry?: boolean;
+}
+
+export async function seedDemo(
+  database: Database,
+  clock: Clock,
+  options: SeedDemoOptions = {},
+): Promise<{ seeded: boolean }> {
   // Most starts find data already there: skip the (deliberately slow) password hash then.
   if (!(await isEmpty(database.db))) return { seeded: false };
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -69,7 +82,7 @@ export async function seedDemo(database: Database, clock: Clock): Promise<{ seed
       });
     }
     // The registry (sub-units, people, 2018–2020 evaluations and awards, blocks, the 2025 successors).
-    const registry = await seedDemoRegistry(tx);
+    const registry = await seedDemoRegistry(tx, { full: options.registry !== false });
     await tx.insert(appMeta).values({ key: 'demo_seeded_at', value: clock().toISOString() });
     await recordAudit(
       tx,
