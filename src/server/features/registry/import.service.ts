@@ -105,12 +105,10 @@ export function readJsonDataset(text: string): { data: LocatedDataset; errors: I
     };
   }
   // The envelope is checked strictly; records are checked one by one below.
-  const envelope = datasetSchema
-    .pick({ format: true, version: true })
-    .safeParse({
-      format: (raw as Record<string, unknown>).format,
-      version: (raw as Record<string, unknown>).version,
-    });
+  const envelope = datasetSchema.pick({ format: true, version: true }).safeParse({
+    format: (raw as Record<string, unknown>).format,
+    version: (raw as Record<string, unknown>).version,
+  });
   if (!envelope.success) {
     return {
       data: {},
