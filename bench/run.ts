@@ -133,7 +133,7 @@ async function startServer(command: string, argv: string[], env: Record<string, 
   try {
     ms = await waitFor200(`${base}/api/health`, child, t0, { intervalMs: 20, timeoutMs: 180_000 });
   } catch (err) {
-    await stop(child);
+    await stop(child, { group: true });
     throw err;
   }
   return { child, base, ms };
@@ -143,7 +143,7 @@ async function startServer(command: string, argv: string[], env: Record<string, 
 const running = new Set<Started>();
 const cleanups: (() => Promise<void>)[] = [];
 async function cleanup() {
-  for (const child of running) await stop(child).catch(() => undefined);
+  for (const child of running) await stop(child, { group: true }).catch(() => undefined);
   running.clear();
   for (const fn of cleanups.splice(0).reverse())
     await fn().catch((e) => console.error(`cleanup: ${String(e)}`));
@@ -155,8 +155,8 @@ for (const sig of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
-async function stopTracked(child: Started) {
-  const s = await stop(child);
+async function stopTracked(child: Started, group = false) {
+  const s = await stop(child, { group });
   running.delete(child);
   return s;
 }
@@ -195,7 +195,9 @@ async function coldStart(): Promise<{ runs: ColdRun[]; prepareMs: number; npmErr
     const s = await startServer(cmd, argv, { VINHDANH_DATA_DIR: dataDir });
     running.add(s.child);
     const reported = reportedStartup(s.child.output());
-    const stopped = await stopTracked(s.child);
+    // npm passes SIGTERM to its `sh -c`, which dies of it and leaves tsx and the server running: stop
+    // `npm start` the way a terminal or systemd does, by signalling its whole process group.
+    const stopped = await stopTracked(s.child, via === 'npm start');
     assertClean(`cold start via ${via}`, stopped, dataDir, via === 'npm start');
     runs.push({ via, toFirst200Ms: s.ms, serverReportedMs: reported, shutdownMs: stopped.ms });
     log(

@@ -86,15 +86,17 @@ function signal(pid: number, sig: NodeJS.Signals) {
 }
 
 /**
- * SIGTERM to the process we started; wait for it and then for the rest of its group. A member left
- * behind after the leader exited (a shell that did not pass the signal on) gets its own SIGTERM. Only
- * after `graceMs` is anything killed, and that is reported.
+ * SIGTERM to the process we started (or, with `group`, to its whole process group, as a terminal's
+ * Ctrl+C or systemd's default KillMode do); wait for it and then for the rest of its group. A member left
+ * behind after the leader exited (npm's `sh -c` dies of the signal npm passes on, leaving tsx and the
+ * server running) gets its own SIGTERM and is counted. Only after `graceMs` is anything killed, and that
+ * is reported.
  */
-export async function stop(child: Started, graceMs = 20_000): Promise<Stopped> {
+export async function stop(child: Started, { graceMs = 20_000, group = false } = {}): Promise<Stopped> {
   const t0 = performance.now();
   let stragglers = 0;
   let killed = false;
-  signal(child.pid, 'SIGTERM');
+  signal(group ? -child.pid : child.pid, 'SIGTERM');
   const deadline = t0 + graceMs;
   const leader = await Promise.race([child.exited, sleep(graceMs).then(() => null)]);
   if (!leader) {
