@@ -7,6 +7,9 @@ import { activeUnitFor, apiAs, hasChromium, login, startBrowser, startServer, ty
 
 const XSS_NAME = `<script>window.__pwned=1;alert(1)</script><img src=x onerror="window.__pwned=2">"'&amp;`;
 
+/** A whole browser flow on a busy 2-core machine: generous, each step still waits at most 15 s. */
+const E2E_TIMEOUT = 120_000;
+
 describe.skipIf(!hasChromium)('web shell in the browser (skipped: /usr/bin/chromium is not installed)', () => {
   let server: E2EServer;
   let chrome: E2EBrowser;
@@ -66,7 +69,7 @@ describe.skipIf(!hasChromium)('web shell in the browser (skipped: /usr/bin/chrom
     } finally {
       await context.close();
     }
-  });
+  }, E2E_TIMEOUT);
 
   it('a user with an administrator-issued password must change it before anything else', async () => {
     const asAdmin = await apiAs(server, 'admin');
@@ -104,5 +107,5 @@ describe.skipIf(!hasChromium)('web shell in the browser (skipped: /usr/bin/chrom
     } finally {
       await context.close();
     }
-  });
+  }, E2E_TIMEOUT);
 });

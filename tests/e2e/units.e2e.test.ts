@@ -16,6 +16,9 @@ import {
   type E2EServer,
 } from './support';
 
+/** A whole browser flow on a busy 2-core machine: generous, each step still waits at most 15 s. */
+const E2E_TIMEOUT = 120_000;
+
 describe.skipIf(!hasChromium)('units in the browser (skipped: /usr/bin/chromium is not installed)', () => {
   let server: E2EServer;
   let chrome: E2EBrowser;
@@ -78,7 +81,7 @@ describe.skipIf(!hasChromium)('units in the browser (skipped: /usr/bin/chromium 
     } finally {
       await context.close();
     }
-  });
+  }, E2E_TIMEOUT);
 
   it('the emulation officer sees the whole unit tree but no way to change it', async () => {
     const { all } = await activeUnitFor(await apiAs(server, 'canbo'));
@@ -100,5 +103,5 @@ describe.skipIf(!hasChromium)('units in the browser (skipped: /usr/bin/chromium 
     } finally {
       await context.close();
     }
-  });
+  }, E2E_TIMEOUT);
 });
