@@ -4,6 +4,7 @@ import iconv from 'iconv-lite';
 import {
   MAX_IMPORT_BYTES,
   MAX_ROWS,
+  MAX_XLSX_ROWS,
   checkImportSize,
   decodeText,
   readSpreadsheet as sut,
@@ -428,6 +429,21 @@ describe('files that must be refused', () => {
         message: expect.stringContaining('Tệp quá lớn (50 MB)'),
       },
     ]);
+  });
+
+  it(`refuses a workbook of more than ${MAX_XLSX_ROWS} rows before loading it`, async () => {
+    const rows = Array.from(
+      { length: MAX_XLSX_ROWS + 1 },
+      (_, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>${i}</v></c></row>`,
+    );
+    const sheet = Buffer.from(
+      `<?xml version="1.0"?><worksheet><sheetData>${rows.join('')}</sheetData></worksheet>`,
+    );
+    const file = zipOf([...WORKBOOK_PARTS, { name: 'xl/worksheets/sheet1.xml', data: sheet }]);
+    const res = await sut(file, 'x.xlsx', 'people');
+    expect(res.errors[0]!.message).toContain(
+      `Tệp Excel có ${(MAX_XLSX_ROWS + 1).toLocaleString('vi-VN')} dòng`,
+    );
   });
 
   it(`refuses more than ${MAX_ROWS} rows`, async () => {

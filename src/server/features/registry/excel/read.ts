@@ -37,6 +37,11 @@ export const MAX_COMPRESSION_RATIO = 100;
 export const MAX_ZIP_ENTRIES = 10_000;
 /** Most data rows one import may carry, all sheets together. */
 export const MAX_ROWS = 300_000;
+/**
+ * Most rows of a .xlsx: exceljs holds the whole workbook in memory (about 8 KB per 8-column row, so
+ * ~800 MB at this limit); larger lists go as CSV (up to MAX_ROWS) or as a JSON dataset.
+ */
+export const MAX_XLSX_ROWS = 100_000;
 
 export type ReadTarget = DatasetKind | 'workbook';
 
@@ -112,7 +117,11 @@ async function readUnsorted(buffer: Buffer, filename: string, target: ReadTarget
     );
   if (kind === 'zip') {
     const zip = await inspectZip(buffer);
-    if (zip) return fail(zip);
+    if (!zip.ok) return fail(zip.message);
+    if (zip.rows > MAX_XLSX_ROWS)
+      return fail(
+        `Tệp Excel có ${zip.rows.toLocaleString('vi-VN')} dòng, vượt giới hạn ${MAX_XLSX_ROWS.toLocaleString('vi-VN')} dòng. Hãy chia nhỏ tệp, hoặc lưu dưới dạng CSV (tối đa ${MAX_ROWS.toLocaleString('vi-VN')} dòng).`,
+      );
     return readXlsx(buffer, target);
   }
   // Text: a .xlsx that is not a zip is damaged or renamed; anything else must read as CSV text.
@@ -131,10 +140,12 @@ async function readUnsorted(buffer: Buffer, filename: string, target: ReadTarget
 /**
  * Refuses a zip that is not a workbook or that would unzip to too much. Declared sizes are checked first
  * (cheap, and enough for an honest bomb); then every part is inflated once with a running cap, because a
- * crafted zip can lie about its sizes and exceljs's unzipper would believe it.
- * Returns a Vietnamese message, or null when the file is safe to hand to exceljs.
+ * crafted zip can lie about its sizes and exceljs's unzipper would believe it. The same pass counts the
+ * worksheets' rows, so an oversized workbook is refused before exceljs builds it in memory.
  */
-export async function inspectZip(buffer: Buffer): Promise<string | null> {
+export async function inspectZip(
+  buffer: Buffer,
+): Promise<{ ok: true; rows: number } | { ok: false; message: string }> {
   let zip: yauzl.ZipFile;
   try {
     zip = await yauzl.fromBufferPromise(buffer, {
@@ -143,11 +154,12 @@ export async function inspectZip(buffer: Buffer): Promise<string | null> {
       validateEntrySizes: true,
     });
   } catch {
-    return NOT_SPREADSHEET;
+    return { ok: false, message: NOT_SPREADSHEET };
   }
+  const refuse = (message: string) => ({ ok: false as const, message });
   const bomb = `Tệp bị từ chối: dung lượng giải nén vượt giới hạn an toàn (${mb(MAX_UNCOMPRESSED_BYTES)}) hoặc tỷ lệ nén bất thường (có thể là "zip bomb").`;
   try {
-    if (zip.entryCount > MAX_ZIP_ENTRIES) return bomb;
+    if (zip.entryCount > MAX_ZIP_ENTRIES) return refuse(bomb);
     const entries: yauzl.Entry[] = [];
     let declared = 0;
     for await (const entry of zip.eachEntry()) {
@@ -157,31 +169,41 @@ export async function inspectZip(buffer: Buffer): Promise<string | null> {
         declared > MAX_UNCOMPRESSED_BYTES ||
         (entry.uncompressedSize > 1024 * 1024 && ratio > MAX_COMPRESSION_RATIO)
       )
-        return bomb;
+        return refuse(bomb);
       entries.push(entry);
     }
     const names = new Set(entries.map((e) => e.fileName));
-    if (!names.has('xl/workbook.xml') || !names.has('[Content_Types].xml')) return NOT_SPREADSHEET;
+    if (!names.has('xl/workbook.xml') || !names.has('[Content_Types].xml')) return refuse(NOT_SPREADSHEET);
     let actual = 0;
+    let rows = 0;
     for (const entry of entries) {
       if (entry.fileName.endsWith('/')) continue;
+      const isSheet = /^xl\/worksheets\/[^/]+\.xml$/.test(entry.fileName);
+      let tail = '';
       const stream = await zip.openReadStreamPromise(entry);
       try {
         for await (const chunk of stream) {
           actual += (chunk as Buffer).length;
+          if (isSheet) {
+            // Count <row …> elements; the tail carries a tag split between two chunks.
+            const text = tail + (chunk as Buffer).toString('latin1');
+            rows += text.match(/<(?:\w+:)?row[\s>]/g)?.length ?? 0;
+            tail = text.slice(-12).replace(/^.*>/s, '');
+            if (tail.match(/<(?:\w+:)?row[\s>]/)) tail = '';
+          }
           if (actual > MAX_UNCOMPRESSED_BYTES) {
             stream.destroy();
-            return bomb;
+            return refuse(bomb);
           }
         }
       } catch {
         // yauzl refuses a part that inflates to more (or less) than it declared.
-        return bomb;
+        return refuse(bomb);
       }
     }
-    return null;
+    return { ok: true, rows };
   } catch {
-    return NOT_SPREADSHEET;
+    return refuse(NOT_SPREADSHEET);
   } finally {
     zip.close();
   }

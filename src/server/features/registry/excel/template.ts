@@ -7,7 +7,7 @@
  */
 import ExcelJS from 'exceljs';
 import { DATASET_ORDER, type DatasetKind } from '../../../../shared/registry/dataset.schema';
-import { MAX_IMPORT_BYTES, MAX_ROWS } from './read';
+import { MAX_IMPORT_BYTES, MAX_XLSX_ROWS } from './read';
 import { GUIDE_SHEET, LISTS_SHEET, SHEETS, formatText, type ColumnDef } from './sheets';
 import { addDataSheet } from './write';
 
@@ -112,7 +112,7 @@ function addGuide(wb: ExcelJS.Workbook, kinds: DatasetKind[]) {
     'Danh mục (giới tính, xếp loại, …) chọn trong danh sách thả xuống; cũng nhận mã (ví dụ HTXSNV) hoặc tên không dấu.',
     'Tham chiếu đến đơn vị, cán bộ bằng mã (Mã đơn vị, Mã cán bộ). Nhập lại cùng tệp không tạo bản ghi trùng: bản ghi có cùng mã được cập nhật.',
     'Công thức được chấp nhận nếu tệp đã được Excel tính và lưu. Ô gộp chỉ tính cho ô đầu tiên; nên bỏ gộp ô trước khi nhập.',
-    `Giới hạn: tệp tối đa ${MAX_IMPORT_BYTES / 1024 / 1024} MB, ${MAX_ROWS.toLocaleString('vi-VN')} dòng. Mỗi lần nhập đều xem trước; dữ liệu chỉ được ghi khi không còn lỗi nào.`,
+    `Giới hạn: tệp tối đa ${MAX_IMPORT_BYTES / 1024 / 1024} MB, ${MAX_XLSX_ROWS.toLocaleString('vi-VN')} dòng. Mỗi lần nhập đều xem trước; dữ liệu chỉ được ghi khi không còn lỗi nào.`,
     'Các dòng ví dụ dưới đây chỉ để tham khảo; chúng không được nhập.',
   ])
     ws.addRow([line]);
