@@ -27,7 +27,11 @@ export default defineConfig({
           groups: [
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 4 },
             { name: 'antd', test: /node_modules[\\/]antd[\\/]/, priority: 2 },
-            { name: 'antd-base', test: /node_modules[\\/](@ant-design|@rc-component|rc-[\w-]+|dayjs)[\\/]/, priority: 3 },
+            {
+              name: 'antd-base',
+              test: /node_modules[\\/](@ant-design|@rc-component|rc-[\w-]+|dayjs)[\\/]/,
+              priority: 3,
+            },
             { name: 'vendor', test: /node_modules[\\/]/, priority: 1 },
           ],
         },
@@ -38,6 +42,8 @@ export default defineConfig({
     port: 5173,
     strictPort: false,
     // VINHDANH_API_URL points the dev server at a VinhDanh server on another port.
-    proxy: { '/api': { target: process.env.VINHDANH_API_URL ?? 'http://127.0.0.1:3000', changeOrigin: false } },
+    proxy: {
+      '/api': { target: process.env.VINHDANH_API_URL ?? 'http://127.0.0.1:3000', changeOrigin: false },
+    },
   },
 });

@@ -15,7 +15,9 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = path.join(root, 'dist/web');
 const stamp = path.join(outDir, '.build-stamp');
-const sources = ['src/web', 'src/shared', 'vite.config.ts', 'package-lock.json'].map((p) => path.join(root, p));
+const sources = ['src/web', 'src/shared', 'vite.config.ts', 'package-lock.json'].map((p) =>
+  path.join(root, p),
+);
 
 /** Newest modification time under `p` (a file or a directory), 0 if it does not exist. */
 function newest(p) {
@@ -30,7 +32,8 @@ function newest(p) {
   let max = stat.mtimeMs;
   for (const entry of fs.readdirSync(p, { withFileTypes: true })) {
     // Tests are not part of the bundle: editing one should not trigger a rebuild.
-    if (entry.name === 'node_modules' || entry.name.startsWith('.') || /\.test\.tsx?$/.test(entry.name)) continue;
+    if (entry.name === 'node_modules' || entry.name.startsWith('.') || /\.test\.tsx?$/.test(entry.name))
+      continue;
     max = Math.max(max, newest(path.join(p, entry.name)));
   }
   return max;
@@ -45,7 +48,8 @@ function reason() {
     return 'thiếu dấu thời gian bản dựng / build stamp missing';
   }
   for (const source of sources) {
-    if (newest(source) > built) return `mã nguồn đã thay đổi / sources changed (${path.relative(root, source)})`;
+    if (newest(source) > built)
+      return `mã nguồn đã thay đổi / sources changed (${path.relative(root, source)})`;
   }
   return null;
 }
@@ -91,12 +95,16 @@ function build(why) {
   console.log(`Đang dựng giao diện web / building the web app: ${why} …`);
   const started = Date.now();
   const viteBin = path.join(root, 'node_modules/vite/bin/vite.js');
-  const result = spawnSync(process.execPath, [viteBin, 'build', '--config', 'vite.config.ts', '--logLevel', 'warn'], {
-    cwd: root,
-    stdio: 'inherit',
-    // Test runners set NODE_ENV=test, which would give a development build of React and antd.
-    env: { ...process.env, NODE_ENV: 'production' },
-  });
+  const result = spawnSync(
+    process.execPath,
+    [viteBin, 'build', '--config', 'vite.config.ts', '--logLevel', 'warn'],
+    {
+      cwd: root,
+      stdio: 'inherit',
+      // Test runners set NODE_ENV=test, which would give a development build of React and antd.
+      env: { ...process.env, NODE_ENV: 'production' },
+    },
+  );
   if (result.status !== 0) {
     console.error('Dựng giao diện web thất bại / web build failed.');
     return result.status ?? 1;
@@ -104,6 +112,8 @@ function build(why) {
   fs.writeFileSync(stamp, `${new Date(started).toISOString()}\n`);
   // Stamped with the start time: a source saved while the build ran makes the next check build again.
   fs.utimesSync(stamp, new Date(started), new Date(started));
-  console.log(`Đã dựng xong giao diện web / web app built in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+  console.log(
+    `Đã dựng xong giao diện web / web app built in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+  );
   return 0;
 }

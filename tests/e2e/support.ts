@@ -39,7 +39,9 @@ export interface E2EServer {
 
 export async function startServer(): Promise<E2EServer> {
   if (!fs.existsSync(path.join(WEB_DIR, 'index.html'))) {
-    throw new Error(`No web build in ${WEB_DIR}: run \`npm run build:web\` (the test global setup normally does).`);
+    throw new Error(
+      `No web build in ${WEB_DIR}: run \`npm run build:web\` (the test global setup normally does).`,
+    );
   }
   const database = await openTestDatabase();
   await seedDemo(database, systemClock);
@@ -103,7 +105,11 @@ export async function pickOption(page: Page, label: string) {
 
 /** Calls the API as a demo user straight through the app (set-up data for a browser test). */
 export async function apiAs(server: E2EServer, username: string, password = DEMO_PASSWORD) {
-  const login = await server.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+  const login = await server.app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username, password },
+  });
   if (login.statusCode !== 200) throw new Error(`login ${username}: ${login.statusCode} ${login.body}`);
   const cookie = login.cookies.find((c) => c.name === 'vd_session')!.value;
   const { csrfToken } = login.json() as { csrfToken: string };
@@ -132,7 +138,9 @@ export interface ApiUnit {
  * An active unit to hang test data under, chosen from what the server holds (the demo seed changes as the
  * product grows): the user's own unit when it is active, else the first active one.
  */
-export async function activeUnitFor(call: Awaited<ReturnType<typeof apiAs>>): Promise<{ unit: ApiUnit; all: ApiUnit[] }> {
+export async function activeUnitFor(
+  call: Awaited<ReturnType<typeof apiAs>>,
+): Promise<{ unit: ApiUnit; all: ApiUnit[] }> {
   const all = (await call('GET', '/api/units')) as ApiUnit[];
   const me = (await call('GET', '/api/auth/me')) as { unitId: string };
   const unit = all.find((u) => u.id === me.unitId && u.active) ?? all.find((u) => u.active);

@@ -32,76 +32,89 @@ describe.skipIf(!hasChromium)('units in the browser (skipped: /usr/bin/chromium 
     await server?.close();
   });
 
-  it('admin creates a unit under an active unit, sees it in the tree, and logs out', async () => {
-    const { unit: parent } = await activeUnitFor(await apiAs(server, 'admin'));
-    const { context, page } = await chrome.newPage();
-    try {
-      await login(page, server.url, 'admin');
-      await expect.poll(() => new URL(page.url()).pathname).toBe('/units');
-      const who = await page.getByTestId('current-user').textContent();
-      expect(who).toContain('Phan Quốc Bảo');
-      expect(who).toContain('Quản trị hệ thống');
-      await page.getByRole('heading', { name: 'Danh mục đơn vị' }).waitFor();
-      const table = page.locator('.vd-units-table');
-      await table.getByText(parent.name, { exact: true }).first().waitFor();
+  it(
+    'admin creates a unit under an active unit, sees it in the tree, and logs out',
+    async () => {
+      const { unit: parent } = await activeUnitFor(await apiAs(server, 'admin'));
+      const { context, page } = await chrome.newPage();
+      try {
+        await login(page, server.url, 'admin');
+        await expect.poll(() => new URL(page.url()).pathname).toBe('/units');
+        const who = await page.getByTestId('current-user').textContent();
+        expect(who).toContain('Phan Quốc Bảo');
+        expect(who).toContain('Quản trị hệ thống');
+        await page.getByRole('heading', { name: 'Danh mục đơn vị' }).waitFor();
+        const table = page.locator('.vd-units-table');
+        await table.getByText(parent.name, { exact: true }).first().waitFor();
 
-      await page.getByRole('button', { name: /Thêm đơn vị$/ }).click();
-      const dialog = page.getByRole('dialog', { name: 'Thêm đơn vị' });
-      await dialog.getByLabel('Mã').fill('e2e-ttcds');
-      await dialog.getByLabel('Tên đơn vị', { exact: true }).fill('Trung tâm Chuyển đổi số nông nghiệp');
-      await dialog.getByLabel('Loại đơn vị').click();
-      await pickOption(page, 'Đơn vị sự nghiệp công lập');
-      const parentPicker = dialog.getByLabel('Đơn vị cấp trên');
-      await parentPicker.click();
-      await parentPicker.fill(parent.code);
-      await page.locator('.ant-select-tree').getByTitle(`${parent.code} — ${parent.name}`, { exact: true }).click();
-      await dialog.getByRole('button', { name: 'Lưu' }).click();
-      await dialog.waitFor({ state: 'hidden' });
+        await page.getByRole('button', { name: /Thêm đơn vị$/ }).click();
+        const dialog = page.getByRole('dialog', { name: 'Thêm đơn vị' });
+        await dialog.getByLabel('Mã').fill('e2e-ttcds');
+        await dialog.getByLabel('Tên đơn vị', { exact: true }).fill('Trung tâm Chuyển đổi số nông nghiệp');
+        await dialog.getByLabel('Loại đơn vị').click();
+        await pickOption(page, 'Đơn vị sự nghiệp công lập');
+        const parentPicker = dialog.getByLabel('Đơn vị cấp trên');
+        await parentPicker.click();
+        await parentPicker.fill(parent.code);
+        await page
+          .locator('.ant-select-tree')
+          .getByTitle(`${parent.code} — ${parent.name}`, { exact: true })
+          .click();
+        await dialog.getByRole('button', { name: 'Lưu' }).click();
+        await dialog.waitFor({ state: 'hidden' });
 
-      // In the tree, one level under its parent, with its code upper-cased by the shared schema.
-      const row = table.locator('tr', { hasText: 'Trung tâm Chuyển đổi số nông nghiệp' });
-      await row.waitFor();
-      expect(await row.getByText('E2E-TTCDS', { exact: true }).count()).toBe(1);
-      const level = async (code: string) => {
-        const indent = table.locator('tr', { has: page.getByText(code, { exact: true }) }).locator('.ant-table-row-indent');
-        return Number((await indent.getAttribute('class'))?.match(/indent-level-(\d+)/)?.[1]);
-      };
-      expect(await level('E2E-TTCDS')).toBe((await level(parent.code)) + 1);
+        // In the tree, one level under its parent, with its code upper-cased by the shared schema.
+        const row = table.locator('tr', { hasText: 'Trung tâm Chuyển đổi số nông nghiệp' });
+        await row.waitFor();
+        expect(await row.getByText('E2E-TTCDS', { exact: true }).count()).toBe(1);
+        const level = async (code: string) => {
+          const indent = table
+            .locator('tr', { has: page.getByText(code, { exact: true }) })
+            .locator('.ant-table-row-indent');
+          return Number((await indent.getAttribute('class'))?.match(/indent-level-(\d+)/)?.[1]);
+        };
+        expect(await level('E2E-TTCDS')).toBe((await level(parent.code)) + 1);
 
-      // And it is really stored, under that parent.
-      const stored = (await (await context.request.get(`${server.url}/api/units`)).json()) as {
-        code: string;
-        parentId: string | null;
-      }[];
-      expect(stored.find((u) => u.code === 'E2E-TTCDS')?.parentId).toBe(parent.id);
+        // And it is really stored, under that parent.
+        const stored = (await (await context.request.get(`${server.url}/api/units`)).json()) as {
+          code: string;
+          parentId: string | null;
+        }[];
+        expect(stored.find((u) => u.code === 'E2E-TTCDS')?.parentId).toBe(parent.id);
 
-      await page.getByRole('button', { name: 'Đăng xuất' }).click();
-      await page.getByRole('button', { name: 'Đăng nhập' }).waitFor();
-      expect((await context.request.get(`${server.url}/api/auth/me`)).status()).toBe(401);
-    } finally {
-      await context.close();
-    }
-  }, E2E_TIMEOUT);
+        await page.getByRole('button', { name: 'Đăng xuất' }).click();
+        await page.getByRole('button', { name: 'Đăng nhập' }).waitFor();
+        expect((await context.request.get(`${server.url}/api/auth/me`)).status()).toBe(401);
+      } finally {
+        await context.close();
+      }
+    },
+    E2E_TIMEOUT,
+  );
 
-  it('the emulation officer sees the whole unit tree but no way to change it', async () => {
-    const { all } = await activeUnitFor(await apiAs(server, 'canbo'));
-    const { context, page } = await chrome.newPage();
-    try {
-      await login(page, server.url, 'canbo');
-      const table = page.locator('.vd-units-table');
-      await table.locator('tbody tr.ant-table-row').first().waitFor();
-      // Every unit the server lists is in the (fully expanded) tree.
-      await expect.poll(() => table.locator('tbody tr.ant-table-row').count()).toBe(all.length);
-      expect(await page.getByRole('button', { name: /Thêm đơn vị$/ }).count()).toBe(0);
-      expect(await table.getByRole('columnheader', { name: 'Thao tác' }).count()).toBe(0);
-      expect(await table.getByRole('button', { name: /^Sửa / }).count()).toBe(0);
-      // The menu shows what the role may read, and nothing else.
-      const menu = page.getByRole('menu');
-      expect(await menu.getByText('Đơn vị', { exact: true }).count()).toBe(1);
-      expect(await menu.getByText('Tài khoản', { exact: true }).count()).toBe(1);
-      expect(await menu.getByText('Nhật ký hệ thống').count()).toBe(0);
-    } finally {
-      await context.close();
-    }
-  }, E2E_TIMEOUT);
+  it(
+    'the emulation officer sees the whole unit tree but no way to change it',
+    async () => {
+      const { all } = await activeUnitFor(await apiAs(server, 'canbo'));
+      const { context, page } = await chrome.newPage();
+      try {
+        await login(page, server.url, 'canbo');
+        const table = page.locator('.vd-units-table');
+        await table.locator('tbody tr.ant-table-row').first().waitFor();
+        // Every unit the server lists is in the (fully expanded) tree.
+        await expect.poll(() => table.locator('tbody tr.ant-table-row').count()).toBe(all.length);
+        expect(await page.getByRole('button', { name: /Thêm đơn vị$/ }).count()).toBe(0);
+        expect(await table.getByRole('columnheader', { name: 'Thao tác' }).count()).toBe(0);
+        expect(await table.getByRole('button', { name: /^Sửa / }).count()).toBe(0);
+        // The menu shows what the role may read, and nothing else.
+        const menu = page.getByRole('menu');
+        expect(await menu.getByText('Đơn vị', { exact: true }).count()).toBe(1);
+        expect(await menu.getByText('Tài khoản', { exact: true }).count()).toBe(1);
+        expect(await menu.getByText('Nhật ký hệ thống').count()).toBe(0);
+      } finally {
+        await context.close();
+      }
+    },
+    E2E_TIMEOUT,
+  );
 });

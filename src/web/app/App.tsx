@@ -26,8 +26,7 @@ const theme = {
     colorInfo: '#1d4f91',
     borderRadius: 4,
     fontSize: 14,
-    fontFamily:
-      "'Segoe UI', Roboto, 'Noto Sans', 'Liberation Sans', 'Helvetica Neue', Arial, sans-serif",
+    fontFamily: "'Segoe UI', Roboto, 'Noto Sans', 'Liberation Sans', 'Helvetica Neue', Arial, sans-serif",
     colorBgLayout: '#f2f4f7',
   },
   components: {

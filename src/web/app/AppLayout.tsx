@@ -1,5 +1,18 @@
 import { Suspense, useEffect, useState } from 'react';
-import { App, Button, Flex, Layout, Menu, Modal, Result, Segmented, Space, Tag, Tooltip, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Flex,
+  Layout,
+  Menu,
+  Modal,
+  Result,
+  Segmented,
+  Space,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
 import {
   CompassOutlined,
   DesktopOutlined,

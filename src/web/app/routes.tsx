@@ -23,20 +23,26 @@ export const ROUTES: AppRoute[] = [
     label: 'menu.units',
     icon: <ApartmentOutlined />,
     requires: ['read:unit:any', 'read:unit:own'],
-    page: lazy(() => import('../features/units/components/UnitsPage').then((m) => ({ default: m.UnitsPage }))),
+    page: lazy(() =>
+      import('../features/units/components/UnitsPage').then((m) => ({ default: m.UnitsPage })),
+    ),
   },
   {
     path: '/users',
     label: 'menu.users',
     icon: <TeamOutlined />,
     requires: ['read:user:any', 'read:user:own'],
-    page: lazy(() => import('../features/users/components/UsersPage').then((m) => ({ default: m.UsersPage }))),
+    page: lazy(() =>
+      import('../features/users/components/UsersPage').then((m) => ({ default: m.UsersPage })),
+    ),
   },
   {
     path: '/audit',
     label: 'menu.audit',
     icon: <AuditOutlined />,
     requires: ['read:audit:any'],
-    page: lazy(() => import('../features/audit/components/AuditPage').then((m) => ({ default: m.AuditPage }))),
+    page: lazy(() =>
+      import('../features/audit/components/AuditPage').then((m) => ({ default: m.AuditPage })),
+    ),
   },
 ];

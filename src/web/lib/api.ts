@@ -100,11 +100,19 @@ async function request<T>(method: string, path: string, body?: unknown, query?: 
   if (!response.ok) {
     const error = isErrorBody(parsed)
       ? new ApiError(response.status, parsed)
-      : new ApiError(response.status, { code: BAD_RESPONSE, message: clientMessages.badResponse(response.status) });
+      : new ApiError(response.status, {
+          code: BAD_RESPONSE,
+          message: clientMessages.badResponse(response.status),
+        });
     throw notify(error);
   }
   if (text && parsed === undefined) {
-    throw notify(new ApiError(response.status, { code: BAD_RESPONSE, message: clientMessages.badResponse(response.status) }));
+    throw notify(
+      new ApiError(response.status, {
+        code: BAD_RESPONSE,
+        message: clientMessages.badResponse(response.status),
+      }),
+    );
   }
   return parsed as T;
 }

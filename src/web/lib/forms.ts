@@ -31,7 +31,11 @@ export function emptyToUndefined(value: unknown): unknown {
 
 /** An optional text input: empty means null (the API's "no value"). */
 export function emptyToNull(value: unknown): unknown {
-  return value === '' || value === undefined ? null : typeof value === 'string' && value.trim() === '' ? null : value;
+  return value === '' || value === undefined
+    ? null
+    : typeof value === 'string' && value.trim() === ''
+      ? null
+      : value;
 }
 
 /**
@@ -47,7 +51,9 @@ export function zodRules<S extends z.ZodObject>(
     const convert = (toApi as Record<string, ((v: unknown) => unknown) | undefined>)[key] ?? emptyToUndefined;
     const fieldSchema = field as z.ZodType;
     const required = !fieldSchema.safeParse(convert(undefined)).success;
-    rules[key] = required ? [{ required: true }, zodRule(fieldSchema, convert)] : [zodRule(fieldSchema, convert)];
+    rules[key] = required
+      ? [{ required: true }, zodRule(fieldSchema, convert)]
+      : [zodRule(fieldSchema, convert)];
   }
   return rules as { [K in keyof S['shape']]: Rule[] };
 }

@@ -35,7 +35,9 @@ export function useResource<T>(load: () => Promise<T>, deps: DependencyList): Re
       (reason: unknown) => {
         if (id !== latest.current) return;
         setError(
-          reason instanceof ApiError ? reason : new ApiError(0, { code: 'CLIENT.ERROR', message: String(reason) }),
+          reason instanceof ApiError
+            ? reason
+            : new ApiError(0, { code: 'CLIENT.ERROR', message: String(reason) }),
         );
         setLoading(false);
       },

@@ -139,7 +139,8 @@ export const en: Messages = {
   'users.empty': 'No accounts.',
 
   'audit.title': 'Audit log',
-  'audit.subtitle': 'Every data change, never edited or deleted; rows are hash-chained so tampering is detectable.',
+  'audit.subtitle':
+    'Every data change, never edited or deleted; rows are hash-chained so tampering is detectable.',
   'audit.seq': 'No.',
   'audit.at': 'Time',
   'audit.actor': 'Actor',

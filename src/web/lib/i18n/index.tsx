@@ -17,7 +17,9 @@ export type Translate = (key: MessageKey, params?: Record<string, string | numbe
 export function translate(lang: Lang, key: MessageKey, params?: Record<string, string | number>): string {
   const template = catalogues[lang][key];
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
 }
 
 interface I18nValue {

@@ -140,7 +140,8 @@ export const vi = {
   'users.empty': 'Không có tài khoản nào.',
 
   'audit.title': 'Nhật ký hệ thống',
-  'audit.subtitle': 'Mọi thay đổi dữ liệu, không sửa, không xóa; các dòng được nối chuỗi băm để phát hiện can thiệp.',
+  'audit.subtitle':
+    'Mọi thay đổi dữ liệu, không sửa, không xóa; các dòng được nối chuỗi băm để phát hiện can thiệp.',
   'audit.seq': 'STT',
   'audit.at': 'Thời điểm',
   'audit.actor': 'Người thực hiện',
@@ -158,7 +159,8 @@ export const vi = {
   'audit.filterDates': 'Khoảng thời gian',
   'audit.verify': 'Kiểm tra tính toàn vẹn',
   'audit.verifyOk': 'Nhật ký toàn vẹn: đã kiểm tra {checked} dòng, không phát hiện thay đổi hay xóa bỏ.',
-  'audit.verifyBroken': 'Phát hiện nhật ký bị can thiệp tại dòng số {seq} ({checked} dòng đã kiểm tra). Lý do: {reason}',
+  'audit.verifyBroken':
+    'Phát hiện nhật ký bị can thiệp tại dòng số {seq} ({checked} dòng đã kiểm tra). Lý do: {reason}',
   'audit.empty': 'Không có dòng nhật ký nào khớp bộ lọc.',
 } as const;
 

@@ -1,5 +1,20 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Col, DatePicker, Descriptions, Flex, Input, Row, Select, Table, Tag, Tooltip, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Descriptions,
+  Flex,
+  Input,
+  Row,
+  Select,
+  Table,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { ReloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
@@ -49,15 +64,26 @@ export function AuditPage() {
       title: t('audit.actor'),
       dataIndex: 'actorName',
       width: 200,
-      render: (v: string | null) => v ?? <Typography.Text type="secondary">{t('audit.system')}</Typography.Text>,
+      render: (v: string | null) =>
+        v ?? <Typography.Text type="secondary">{t('audit.system')}</Typography.Text>,
     },
     { title: t('audit.action'), dataIndex: 'action', width: 200, render: (v: string) => <code>{v}</code> },
-    { title: t('audit.entityType'), dataIndex: 'entityType', width: 130, render: (v: string) => <Tag bordered={false}>{v}</Tag> },
+    {
+      title: t('audit.entityType'),
+      dataIndex: 'entityType',
+      width: 130,
+      render: (v: string) => <Tag bordered={false}>{v}</Tag>,
+    },
     {
       title: t('audit.entityId'),
       dataIndex: 'entityId',
       ellipsis: true,
-      render: (v: string | null) => (v ? <Typography.Text style={{ fontSize: 12 }} copyable>{v}</Typography.Text> : null),
+      render: (v: string | null) =>
+        v ? (
+          <Typography.Text style={{ fontSize: 12 }} copyable>
+            {v}
+          </Typography.Text>
+        ) : null,
     },
   ];
 
@@ -108,7 +134,13 @@ export function AuditPage() {
             aria-label={t('audit.filterDates')}
           />
           <Tooltip title={t('common.reload')}>
-            <Button size="small" icon={<ReloadOutlined />} onClick={entries.reload} aria-label={t('common.reload')} style={{ marginLeft: 'auto' }} />
+            <Button
+              size="small"
+              icon={<ReloadOutlined />}
+              onClick={entries.reload}
+              aria-label={t('common.reload')}
+              style={{ marginLeft: 'auto' }}
+            />
           </Tooltip>
         </Flex>
         {entries.error ? (
@@ -139,9 +171,15 @@ export function AuditPage() {
 
 function VerifyResult({ result, onClose }: { result: AuditVerifyResult | ApiError; onClose(): void }) {
   const { t } = useI18n();
-  const common = { showIcon: true, closable: { onClose }, style: { marginBottom: 12 }, role: 'status' } as const;
+  const common = {
+    showIcon: true,
+    closable: { onClose },
+    style: { marginBottom: 12 },
+    role: 'status',
+  } as const;
   if (result instanceof ApiError) return <Alert {...common} type="error" title={result.message} />;
-  if (result.ok) return <Alert {...common} type="success" title={t('audit.verifyOk', { checked: result.checked })} />;
+  if (result.ok)
+    return <Alert {...common} type="success" title={t('audit.verifyOk', { checked: result.checked })} />;
   return (
     <Alert
       {...common}

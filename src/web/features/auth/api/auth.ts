@@ -6,4 +6,5 @@ export const changePassword = (input: ChangePasswordInput) =>
 
 export const listMySessions = () => api.get<SessionInfo[]>('/auth/sessions');
 
-export const revokeMySession = (id: string) => api.delete<{ revoked: true }>(`/auth/sessions/${encodeURIComponent(id)}`);
+export const revokeMySession = (id: string) =>
+  api.delete<{ revoked: true }>(`/auth/sessions/${encodeURIComponent(id)}`);

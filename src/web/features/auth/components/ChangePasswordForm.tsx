@@ -17,7 +17,9 @@ const crossFieldRule =
   ({ getFieldsValue }) => ({
     validator: async () => {
       const result = changePasswordSchema.safeParse(getFieldsValue());
-      const issue = result.success ? undefined : result.error.issues.find((i) => i.code === 'custom' && i.path[0] === field);
+      const issue = result.success
+        ? undefined
+        : result.error.issues.find((i) => i.code === 'custom' && i.path[0] === field);
       if (issue) throw new Error(issue.message);
     },
   });
@@ -53,7 +55,11 @@ export function ChangePasswordForm({ onDone, onCancel }: { onDone(): void; onCan
       <Form.Item name="currentPassword" label={t('password.current')} rules={rules.currentPassword}>
         <Input.Password autoComplete="current-password" />
       </Form.Item>
-      <Form.Item name="newPassword" label={t('password.new')} rules={[...rules.newPassword, crossFieldRule('newPassword')]}>
+      <Form.Item
+        name="newPassword"
+        label={t('password.new')}
+        rules={[...rules.newPassword, crossFieldRule('newPassword')]}
+      >
         <Input.Password autoComplete="new-password" />
       </Form.Item>
       <Form.Item

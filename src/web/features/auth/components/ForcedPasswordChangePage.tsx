@@ -20,7 +20,12 @@ export function ForcedPasswordChangePage() {
         </Typography.Paragraph>
         <Alert type="warning" showIcon title={t('password.forcedHint')} style={{ marginBottom: 16 }} />
         <ChangePasswordForm onDone={() => void refresh()} />
-        <Button type="link" icon={<LogoutOutlined />} onClick={() => void logout()} style={{ paddingLeft: 0, marginTop: 8 }}>
+        <Button
+          type="link"
+          icon={<LogoutOutlined />}
+          onClick={() => void logout()}
+          style={{ paddingLeft: 0, marginTop: 8 }}
+        >
           {t('header.logout')}
         </Button>
       </Card>

@@ -43,7 +43,9 @@ export function LoginPage() {
         <Typography.Title level={5} style={{ marginTop: 0 }}>
           {t('login.title')}
         </Typography.Title>
-        {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} role="alert" /> : null}
+        {error ? (
+          <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} role="alert" />
+        ) : null}
         <Form form={form} layout="vertical" onFinish={submit} requiredMark={false} disabled={submitting}>
           <Form.Item name="username" label={t('login.username')} rules={rules.username}>
             <Input prefix={<UserOutlined />} autoComplete="username" autoFocus />

@@ -59,13 +59,26 @@ function SessionsList() {
             </>
           ),
         },
-        { title: t('sessions.lastSeenAt'), dataIndex: 'lastSeenAt', width: 130, render: (v: string) => formatInstant(v) },
-        { title: t('sessions.expiresAt'), dataIndex: 'expiresAt', width: 130, render: (v: string) => formatInstant(v) },
+        {
+          title: t('sessions.lastSeenAt'),
+          dataIndex: 'lastSeenAt',
+          width: 130,
+          render: (v: string) => formatInstant(v),
+        },
+        {
+          title: t('sessions.expiresAt'),
+          dataIndex: 'expiresAt',
+          width: 130,
+          render: (v: string) => formatInstant(v),
+        },
         {
           title: t('sessions.client'),
           key: 'client',
           render: (_v, s) => (
-            <Typography.Text style={{ fontSize: 12 }} ellipsis={{ tooltip: `${s.ip ?? ''} ${s.userAgent ?? ''}` }}>
+            <Typography.Text
+              style={{ fontSize: 12 }}
+              ellipsis={{ tooltip: `${s.ip ?? ''} ${s.userAgent ?? ''}` }}
+            >
               {s.ip ?? ''} {s.userAgent ?? ''}
             </Typography.Text>
           ),

@@ -9,7 +9,15 @@ import { deactivateUnit } from '../api/units';
 
 const rules = zodRules(unitDeactivateSchema, { activeTo: (v) => toIsoDate(v as Dayjs | undefined) });
 
-export function DeactivateUnitModal({ unit, onClose, onSaved }: { unit: Unit; onClose(): void; onSaved(unit: Unit): void }) {
+export function DeactivateUnitModal({
+  unit,
+  onClose,
+  onSaved,
+}: {
+  unit: Unit;
+  onClose(): void;
+  onSaved(unit: Unit): void;
+}) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ activeTo?: Dayjs }>();
@@ -18,7 +26,10 @@ export function DeactivateUnitModal({ unit, onClose, onSaved }: { unit: Unit; on
 
   async function submit(values: { activeTo?: Dayjs }) {
     setError(undefined);
-    const parsed = parseForm(form, unitDeactivateSchema, { activeTo: toIsoDate(values.activeTo), version: unit.version });
+    const parsed = parseForm(form, unitDeactivateSchema, {
+      activeTo: toIsoDate(values.activeTo),
+      version: unit.version,
+    });
     if (!parsed.data) return setError(parsed.formError);
     setSaving(true);
     try {
@@ -46,7 +57,13 @@ export function DeactivateUnitModal({ unit, onClose, onSaved }: { unit: Unit; on
     >
       <Typography.Paragraph type="secondary">{t('units.deactivateHint')}</Typography.Paragraph>
       {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} role="alert" /> : null}
-      <Form form={form} layout="vertical" initialValues={{ activeTo: today() }} onFinish={submit} disabled={saving}>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ activeTo: today() }}
+        onFinish={submit}
+        disabled={saving}
+      >
         <Form.Item name="activeTo" label={t('units.activeTo')} rules={rules.activeTo} required>
           <DatePicker format={DATE_FORMAT} placeholder={t('common.dateFormatHint')} />
         </Form.Item>

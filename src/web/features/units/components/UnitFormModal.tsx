@@ -180,7 +180,12 @@ export function UnitFormModal({
             styles={{ popup: { root: { maxHeight: 360, overflow: 'auto' } } }}
           />
         </Form.Item>
-        <Form.Item name="documentSymbol" label={t('units.documentSymbol')} rules={rules.documentSymbol} normalize={upper}>
+        <Form.Item
+          name="documentSymbol"
+          label={t('units.documentSymbol')}
+          rules={rules.documentSymbol}
+          normalize={upper}
+        >
           <Input maxLength={20} style={{ width: 200 }} />
         </Form.Item>
         <Form.Item name="activeFrom" label={t('units.activeFrom')} rules={rules.activeFrom} required>

@@ -1,5 +1,18 @@
 import { useEffect, useMemo, useState, type Key } from 'react';
-import { App, Button, Card, Flex, Input, Popconfirm, Space, Switch, Table, Tag, Tooltip, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Flex,
+  Input,
+  Popconfirm,
+  Space,
+  Switch,
+  Table,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { EditOutlined, PlusOutlined, ReloadOutlined, StopOutlined, UndoOutlined } from '@ant-design/icons';
 import { UNIT_KIND_LABELS, type Unit } from '../../../../shared/units/units.schema';
@@ -18,7 +31,8 @@ import { DeactivateUnitModal } from './DeactivateUnitModal';
 const INDENT = 18;
 const EXPAND_ICON = 25;
 
-type Dialog = { kind: 'create'; parentId?: string } | { kind: 'edit'; unit: Unit } | { kind: 'deactivate'; unit: Unit };
+type Dialog =
+  { kind: 'create'; parentId?: string } | { kind: 'edit'; unit: Unit } | { kind: 'deactivate'; unit: Unit };
 
 export function UnitsPage() {
   const { t, lang } = useI18n();
@@ -77,7 +91,13 @@ export function UnitsPage() {
         </span>
       ),
     },
-    { title: t('units.code'), dataIndex: 'code', key: 'code', width: 130, render: (v: string) => <code>{v}</code> },
+    {
+      title: t('units.code'),
+      dataIndex: 'code',
+      key: 'code',
+      width: 130,
+      render: (v: string) => <code>{v}</code>,
+    },
     {
       title: t('units.kind'),
       dataIndex: 'kind',
@@ -89,7 +109,8 @@ export function UnitsPage() {
       title: t('units.activePeriod'),
       key: 'period',
       width: 180,
-      render: (_v, u) => `${formatIsoDate(u.activeFrom)} – ${u.activeTo ? formatIsoDate(u.activeTo) : t('units.present')}`,
+      render: (_v, u) =>
+        `${formatIsoDate(u.activeFrom)} – ${u.activeTo ? formatIsoDate(u.activeTo) : t('units.present')}`,
     },
   ];
   if (canWrite) {
@@ -131,7 +152,10 @@ export function UnitsPage() {
             </Tooltip>
           ) : (
             // No tooltip here: it would sit over the confirmation's buttons.
-            <Popconfirm title={t('units.reactivateConfirm', { name: u.name })} onConfirm={() => reactivate(u)}>
+            <Popconfirm
+              title={t('units.reactivateConfirm', { name: u.name })}
+              onConfirm={() => reactivate(u)}
+            >
               <Button
                 type="text"
                 size="small"
@@ -182,7 +206,12 @@ export function UnitsPage() {
             {t('units.count', { shown: countNodes(visible), total: all.length })}
           </Typography.Text>
           <Tooltip title={t('common.reload')}>
-            <Button size="small" icon={<ReloadOutlined />} onClick={units.reload} aria-label={t('common.reload')} />
+            <Button
+              size="small"
+              icon={<ReloadOutlined />}
+              onClick={units.reload}
+              aria-label={t('common.reload')}
+            />
           </Tooltip>
         </Flex>
         {units.error ? (
@@ -198,7 +227,9 @@ export function UnitsPage() {
             pagination={false}
             expandable={{ expandedRowKeys: expanded, onExpandedRowsChange: setExpanded, indentSize: INDENT }}
             rowClassName={(u) => (u.active ? '' : 'vd-row-inactive')}
-            locale={{ emptyText: <EmptyState text={all.length ? t('units.emptyFiltered') : t('units.empty')} /> }}
+            locale={{
+              emptyText: <EmptyState text={all.length ? t('units.emptyFiltered') : t('units.empty')} />,
+            }}
           />
         )}
       </Card>

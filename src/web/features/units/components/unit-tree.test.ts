@@ -34,7 +34,11 @@ describe('buildUnitTree', () => {
     const sut = buildUnitTree(units);
     expect(sut.map((n) => n.id)).toEqual(['lac', 'so']);
     const so = sut[1]!;
-    expect(so.children!.map((n) => n.name)).toEqual(['Ban Quản lý cảng cá', 'Trung tâm Khuyến nông', 'Văn phòng Sở']);
+    expect(so.children!.map((n) => n.name)).toEqual([
+      'Ban Quản lý cảng cá',
+      'Trung tâm Khuyến nông',
+      'Văn phòng Sở',
+    ]);
     expect(so.children![0]!.children![0]).toMatchObject({ id: 'doi', depth: 2 });
     expect(countNodes(sut)).toBe(units.length);
     expect(parentKeys(sut)).toEqual(['so', 'tt-a']);

@@ -15,7 +15,8 @@ export const updateUser = (id: string, input: UserUpdateInput) => api.patch<User
 export const resetUserPassword = (id: string, input: ResetPasswordInput) =>
   api.post<User>(`/users/${id}/reset-password`, input);
 export const unlockUser = (id: string) => api.post<User>(`/users/${id}/unlock`);
-export const revokeUserSessions = (id: string) => api.post<{ revoked: number }>(`/users/${id}/revoke-sessions`);
+export const revokeUserSessions = (id: string) =>
+  api.post<{ revoked: number }>(`/users/${id}/revoke-sessions`);
 
 /** Units for the unit pickers (the units feature owns the tree page; here we only need the list). */
 export const listUnitsForPicker = () => api.get<Unit[]>('/units', { includeInactive: true });

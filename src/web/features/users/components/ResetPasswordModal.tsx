@@ -1,13 +1,25 @@
 import { useState } from 'react';
 import { Alert, App, Form, Input, Modal } from 'antd';
-import { resetPasswordSchema, type ResetPasswordInput, type User } from '../../../../shared/users/users.schema';
+import {
+  resetPasswordSchema,
+  type ResetPasswordInput,
+  type User,
+} from '../../../../shared/users/users.schema';
 import { useI18n } from '../../../lib/i18n';
 import { applyApiError, parseForm, zodRules } from '../../../lib/forms';
 import { resetUserPassword } from '../api/users';
 
 const rules = zodRules(resetPasswordSchema);
 
-export function ResetPasswordModal({ user, onClose, onSaved }: { user: User; onClose(): void; onSaved(): void }) {
+export function ResetPasswordModal({
+  user,
+  onClose,
+  onSaved,
+}: {
+  user: User;
+  onClose(): void;
+  onSaved(): void;
+}) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<ResetPasswordInput>();
@@ -43,7 +55,12 @@ export function ResetPasswordModal({ user, onClose, onSaved }: { user: User; onC
     >
       {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} role="alert" /> : null}
       <Form form={form} layout="vertical" onFinish={submit} disabled={saving}>
-        <Form.Item name="newPassword" label={t('password.new')} rules={rules.newPassword} extra={t('users.initialPasswordHint')}>
+        <Form.Item
+          name="newPassword"
+          label={t('password.new')}
+          rules={rules.newPassword}
+          extra={t('users.initialPasswordHint')}
+        >
           <Input.Password autoComplete="new-password" autoFocus />
         </Form.Item>
       </Form>

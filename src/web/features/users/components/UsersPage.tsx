@@ -1,5 +1,19 @@
 import { useState } from 'react';
-import { App, Button, Card, Dropdown, Flex, Input, Select, Space, Table, Tag, Tooltip, TreeSelect, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Dropdown,
+  Flex,
+  Input,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Tooltip,
+  TreeSelect,
+  Typography,
+} from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { EditOutlined, MoreOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { ROLES, ROLE_LABELS, type Role } from '../../../../shared/permissions';
@@ -31,7 +45,10 @@ export function UsersPage() {
   const [page, setPage] = useState(1);
   const [dialog, setDialog] = useState<Dialog>();
 
-  const users = useResource(() => listUsers({ q, role, unitId, page, pageSize: PAGE_SIZE }), [q, role, unitId, page]);
+  const users = useResource(
+    () => listUsers({ q, role, unitId, page, pageSize: PAGE_SIZE }),
+    [q, role, unitId, page],
+  );
   const units = useResource(listUnitsForPicker, []);
 
   async function run(action: () => Promise<string>) {
@@ -74,7 +91,12 @@ export function UsersPage() {
   }
 
   const columns: ColumnsType<User> = [
-    { title: t('users.username'), dataIndex: 'username', width: 140, render: (v: string) => <code>{v}</code> },
+    {
+      title: t('users.username'),
+      dataIndex: 'username',
+      width: 140,
+      render: (v: string) => <code>{v}</code>,
+    },
     { title: t('users.displayName'), dataIndex: 'displayName' },
     { title: t('users.role'), dataIndex: 'role', width: 190, render: (r: Role) => ROLE_LABELS[r][lang] },
     { title: t('users.unit'), dataIndex: 'unitName', ellipsis: { showTitle: true } },
@@ -118,7 +140,12 @@ export function UsersPage() {
             trigger={['click']}
             menu={{ items: actionsFor(u), onClick: ({ key }) => onAction(u, key) }}
           >
-            <Button type="text" size="small" icon={<MoreOutlined />} aria-label={`${t('users.more')} ${u.username}`} />
+            <Button
+              type="text"
+              size="small"
+              icon={<MoreOutlined />}
+              aria-label={`${t('users.more')} ${u.username}`}
+            />
           </Dropdown>
         </Space>
       ),
@@ -182,7 +209,13 @@ export function UsersPage() {
             loading={units.loading}
           />
           <Tooltip title={t('common.reload')}>
-            <Button size="small" icon={<ReloadOutlined />} onClick={users.reload} aria-label={t('common.reload')} style={{ marginLeft: 'auto' }} />
+            <Button
+              size="small"
+              icon={<ReloadOutlined />}
+              onClick={users.reload}
+              aria-label={t('common.reload')}
+              style={{ marginLeft: 'auto' }}
+            />
           </Tooltip>
         </Flex>
         {users.error ? (
