@@ -19,7 +19,7 @@ let seedMs = 0;
 beforeAll(async () => {
   t = await createTestApp();
   const started = performance.now();
-  await t.seed();
+  await t.seed({ registry: true });
   seedMs = performance.now() - started;
   console.log(`demo seed on ${engine}: ${seedMs.toFixed(0)} ms (reset + units, users, registry)`);
 });

@@ -12,7 +12,7 @@ import { testConfig, type Config } from '../platform/config';
 import type { Clock } from '../platform/clock';
 import type { RouteAccess } from '../platform/http';
 import { buildApp } from '../app';
-import { seedDemo, DEMO_PASSWORD } from '../seed/demo';
+import { seedDemo, DEMO_PASSWORD, type SeedDemoOptions } from '../seed/demo';
 
 export const engine: 'pglite' | 'postgres' = process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite';
 
@@ -98,8 +98,11 @@ export interface TestApp {
   config: Config;
   time: ReturnType<typeof testClock>;
   routes: RouteAccess[];
-  /** Reset the database and seed the demo (units, one user per role). */
-  seed(): Promise<void>;
+  /**
+   * Reset the database and seed the demo: by default the small demo (11 units, one user per role, the 2020
+   * block); `{ registry: true }` adds the whole demo registry (people, evaluations, awards…), which is slower.
+   */
+  seed(options?: SeedDemoOptions): Promise<void>;
   login(username: string, password?: string): Promise<Session>;
   close(): Promise<void>;
 }
@@ -160,10 +163,10 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
     config,
     time,
     routes,
-    async seed() {
+    async seed(options: SeedDemoOptions = { registry: false }) {
       await database.reset();
       time.set(new Date('2026-03-02T08:00:00+07:00'));
-      await seedDemo(database, time.clock);
+      await seedDemo(database, time.clock, options);
     },
     login,
     async close() {
