@@ -117,6 +117,8 @@ export interface Session {
     body?: unknown,
     headers?: Record<string, string>,
   ): Promise<LightMyRequestResponse>;
+  /** POST one file as multipart/form-data (field "file"). */
+  upload(url: string, filename: string, content: Buffer | string): Promise<LightMyRequestResponse>;
 }
 
 export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
