@@ -5,6 +5,13 @@
  */
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import { ApartmentOutlined, AuditOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  BookOutlined,
+  BranchesOutlined,
+  ClusterOutlined,
+  CloudUploadOutlined,
+  IdcardOutlined,
+} from '@ant-design/icons';
 import type { Permission } from '../../shared/permissions';
 import type { MessageKey } from '../lib/i18n';
 
@@ -25,6 +32,52 @@ export const ROUTES: AppRoute[] = [
     requires: ['read:unit:any', 'read:unit:own'],
     page: lazy(() =>
       import('../features/units/components/UnitsPage').then((m) => ({ default: m.UnitsPage })),
+    ),
+  },
+  // Registry (issue 3): people, the registry lists, blocks, mergers, import.
+  {
+    path: '/people',
+    label: 'menu.people',
+    icon: <IdcardOutlined />,
+    requires: ['read:person:any', 'read:person:own'],
+    page: lazy(() =>
+      import('../features/people/components/PeoplePage').then((m) => ({ default: m.PeopleRoute })),
+    ),
+  },
+  {
+    path: '/registry',
+    label: 'menu.registry',
+    icon: <BookOutlined />,
+    requires: ['read:person:any', 'read:person:own'],
+    page: lazy(() =>
+      import('../features/registry/components/RecordsPage').then((m) => ({ default: m.RecordsPage })),
+    ),
+  },
+  {
+    path: '/blocks',
+    label: 'menu.blocks',
+    icon: <ClusterOutlined />,
+    requires: ['read:block:any'],
+    page: lazy(() =>
+      import('../features/registry/components/BlocksPage').then((m) => ({ default: m.BlocksPage })),
+    ),
+  },
+  {
+    path: '/successions',
+    label: 'menu.successions',
+    icon: <BranchesOutlined />,
+    requires: ['read:unit:any'],
+    page: lazy(() =>
+      import('../features/registry/components/SuccessionsPage').then((m) => ({ default: m.SuccessionsPage })),
+    ),
+  },
+  {
+    path: '/import',
+    label: 'menu.import',
+    icon: <CloudUploadOutlined />,
+    requires: ['import:registry:any', 'import:registry:own'],
+    page: lazy(() =>
+      import('../features/registry/components/ImportPage').then((m) => ({ default: m.ImportPage })),
     ),
   },
   {
