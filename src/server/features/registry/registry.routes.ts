@@ -24,7 +24,7 @@ import { unitsRepository } from '../units/units.repository';
 import { authOf } from '../auth/auth.guard';
 import { recordsRepository, toRecord, type RecordFilter } from './records.repository';
 import { readJsonDataset, runImport } from './import.service';
-import { readSpreadsheet, MAX_IMPORT_BYTES } from './excel/read';
+import { localizeIssues, readSpreadsheet, MAX_IMPORT_BYTES } from './excel/read';
 import { buildTemplate, buildWorkbookTemplate } from './excel/template';
 import { writeSheet, toCsv } from './excel/write';
 import { SHEETS, formatText } from './excel/sheets';
@@ -207,17 +207,17 @@ export function registryRoutes(
         if (!file) raise('IMPORT.FILE_REQUIRED');
         const bytes = await file.toBuffer();
         const { target, mode } = request.query;
-        const read =
-          target === 'dataset' || file.filename.toLowerCase().endsWith('.json')
-            ? { ...readJsonDataset(bytes.toString('utf8')), warnings: [] }
-            : await readSpreadsheet(bytes, file.filename, target as DatasetKind | 'workbook');
+        const isJson = target === 'dataset' || file.filename.toLowerCase().endsWith('.json');
+        const read = isJson
+          ? { ...readJsonDataset(bytes.toString('utf8')), warnings: [] }
+          : await readSpreadsheet(bytes, file.filename, target as DatasetKind | 'workbook');
         const scope = {
           unitIds:
             access === 'own'
               ? new Set(actor.unitId ? await unitsRepository.subtreeIds(database.db, actor.unitId) : [])
               : null,
         };
-        return runImport(
+        const summary = await runImport(
           database,
           actor,
           clock,
@@ -230,6 +230,12 @@ export function registryRoutes(
           scope,
           mode,
         );
+        // Spreadsheet imports name columns by their Vietnamese headers, also for reference errors.
+        if (!isJson) {
+          summary.errors = localizeIssues(summary.errors);
+          summary.warnings = localizeIssues(summary.warnings);
+        }
+        return summary;
       },
     );
 
