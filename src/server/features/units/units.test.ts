@@ -28,7 +28,13 @@ describe(`units (${engine})`, () => {
     const list = (await admin.request('GET', '/api/units')).json() as Unit[];
     expect(list).toHaveLength(11);
     const dept = list.find((u) => u.code === 'BL-SNN')!;
-    expect(dept).toMatchObject({ documentSymbol: 'SNN', kind: 'state_agency', active: true });
+    // Merged into Sở Nông nghiệp và Môi trường on 2025-03-01 (decision 021): history, no longer active.
+    expect(dept).toMatchObject({
+      documentSymbol: 'SNN',
+      kind: 'state_agency',
+      active: false,
+      activeTo: '2025-02-28',
+    });
     expect(list.filter((u) => u.parentId === dept.id)).toHaveLength(9);
     expect(list.filter((u) => u.isDemo)).toHaveLength(3);
   });
