@@ -37,7 +37,9 @@ describe('cli (in process)', () => {
   }
 
   const count = async (table: string) =>
-    toCount((await database.rows<{ n: unknown }>(sql`select count(*) as n from ${sql.identifier(table)}`))[0]?.n);
+    toCount(
+      (await database.rows<{ n: unknown }>(sql`select count(*) as n from ${sql.identifier(table)}`))[0]?.n,
+    );
 
   beforeAll(async () => {
     database = await openTestDatabase();
@@ -51,15 +53,24 @@ describe('cli (in process)', () => {
     await database.reset();
   });
 
-  it.each([[['--help']], [['help']], [['help', 'backup']], [['migrate', '--help']], [['seed', '-h']], [['user', '--help']], [['user', 'create', '--help']], [['user', 'list', '--help']], [['backup', '--help']], [['restore', '--help']], [['audit', 'verify', '--help']]])(
-    'prints help for %j in Vietnamese then English, exit 0',
-    async (argv) => {
-      const r = await cli(...argv);
-      expect(r.code).toBe(0);
-      expect(r.out).toMatch(/Cách dùng \/ Usage:/);
-      expect(r.err).toBe('');
-    },
-  );
+  it.each([
+    [['--help']],
+    [['help']],
+    [['help', 'backup']],
+    [['migrate', '--help']],
+    [['seed', '-h']],
+    [['user', '--help']],
+    [['user', 'create', '--help']],
+    [['user', 'list', '--help']],
+    [['backup', '--help']],
+    [['restore', '--help']],
+    [['audit', 'verify', '--help']],
+  ])('prints help for %j in Vietnamese then English, exit 0', async (argv) => {
+    const r = await cli(...argv);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/Cách dùng \/ Usage:/);
+    expect(r.err).toBe('');
+  });
 
   it.each([
     [[], /Cách dùng/],
@@ -104,7 +115,18 @@ describe('cli (in process)', () => {
 
     it('refuses invalid input with the shared schema’s Vietnamese messages (exit 2) and writes nothing', async () => {
       const audit = await count('audit_log');
-      const r = await cli('user', 'create', '--username', 'A B', '--role', 'boss', '--display-name', '   ', '--password', 'ngan');
+      const r = await cli(
+        'user',
+        'create',
+        '--username',
+        'A B',
+        '--role',
+        'boss',
+        '--display-name',
+        '   ',
+        '--password',
+        'ngan',
+      );
       expect(r.code).toBe(2);
       expect(r.err).toContain('--username: Tên đăng nhập gồm 3–50 ký tự');
       expect(r.err).toContain('--role: Vai trò không hợp lệ');
@@ -116,18 +138,45 @@ describe('cli (in process)', () => {
     });
 
     it('refuses an unknown unit code (exit 1)', async () => {
-      const r = await cli('user', 'create', '--username', 'nguyenvana', '--role', 'unit_officer', '--unit', 'KHONG-CO', '--display-name', 'Nguyễn Văn A');
+      const r = await cli(
+        'user',
+        'create',
+        '--username',
+        'nguyenvana',
+        '--role',
+        'unit_officer',
+        '--unit',
+        'KHONG-CO',
+        '--display-name',
+        'Nguyễn Văn A',
+      );
       expect(r.code).toBe(1);
       expect(r.err).toMatch(/Không tìm thấy đơn vị có mã "KHONG-CO"/);
       expect(await count('users')).toBe(6);
     });
 
     it('creates an audited user with a generated password that must be changed, shown once', async () => {
-      const r = await cli('user', 'create', '--username', 'NguyenVanA', '--role', 'unit_officer', '--unit', 'BL-TTKN', '--display-name', 'Nguyễn Văn A');
+      const r = await cli(
+        'user',
+        'create',
+        '--username',
+        'NguyenVanA',
+        '--role',
+        'unit_officer',
+        '--unit',
+        'BL-TTKN',
+        '--display-name',
+        'Nguyễn Văn A',
+      );
       expect(r.code).toBe(0);
       const password = /\(shown once\): (\S+)/.exec(r.out)?.[1];
       expect(password).toBeDefined();
-      const [row] = await database.rows<{ id: string; password_hash: string; must_change_password: boolean; code: string }>(
+      const [row] = await database.rows<{
+        id: string;
+        password_hash: string;
+        must_change_password: boolean;
+        code: string;
+      }>(
         sql`select u.id, u.password_hash, u.must_change_password, un.code from users u join units un on un.id = u.unit_id
             where u.username = 'nguyenvana'`,
       );
@@ -138,7 +187,18 @@ describe('cli (in process)', () => {
       );
       expect(audit).toEqual({ action: 'user.create', actor_name: 'cli', entity_id: row!.id });
 
-      const dup = await cli('user', 'create', '--username', 'nguyenvana', '--role', 'leader', '--unit', 'BL-SNN', '--display-name', 'Người khác');
+      const dup = await cli(
+        'user',
+        'create',
+        '--username',
+        'nguyenvana',
+        '--role',
+        'leader',
+        '--unit',
+        'BL-SNN',
+        '--display-name',
+        'Người khác',
+      );
       expect(dup.code).toBe(1);
       expect(dup.err).toMatch(/Tên đăng nhập đã tồn tại/);
 
@@ -151,7 +211,20 @@ describe('cli (in process)', () => {
     });
 
     it('does not print a password given on the command line', async () => {
-      const r = await cli('user', 'create', '--username', 'tranb', '--role', 'officer', '--unit', 'BL-SNN-VP', '--display-name', 'Trần B', '--password', 'MatKhauRieng2026');
+      const r = await cli(
+        'user',
+        'create',
+        '--username',
+        'tranb',
+        '--role',
+        'officer',
+        '--unit',
+        'BL-SNN-VP',
+        '--display-name',
+        'Trần B',
+        '--password',
+        'MatKhauRieng2026',
+      );
       expect(r.code).toBe(0);
       expect(r.out).not.toContain('MatKhauRieng2026');
     });
@@ -159,7 +232,18 @@ describe('cli (in process)', () => {
 
   it('audit verify: exit 0 on an intact chain, 1 with the broken row when a row was changed', async () => {
     await cli('seed', '--demo');
-    await cli('user', 'create', '--username', 'nguyenvana', '--role', 'unit_officer', '--unit', 'BL-TTKN', '--display-name', 'Nguyễn Văn A');
+    await cli(
+      'user',
+      'create',
+      '--username',
+      'nguyenvana',
+      '--role',
+      'unit_officer',
+      '--unit',
+      'BL-TTKN',
+      '--display-name',
+      'Nguyễn Văn A',
+    );
     const good = await cli('audit', 'verify');
     expect(good.code).toBe(0);
     expect(good.out).toMatch(/toàn vẹn: đã kiểm tra 2 dòng/);
@@ -172,13 +256,18 @@ describe('cli (in process)', () => {
 
     await database.db.transaction(async (tx) => {
       await tx.execute(sql`alter table audit_log disable trigger user`);
-      await tx.execute(sql`update audit_log set actor_name = 'ke-gian' where seq = (select max(seq) from audit_log)`);
+      await tx.execute(
+        sql`update audit_log set actor_name = 'ke-gian' where seq = (select max(seq) from audit_log)`,
+      );
       await tx.execute(sql`alter table audit_log enable trigger user`);
     });
     const bad = await cli('audit', 'verify');
     expect(bad.code).toBe(1);
     expect(bad.err).toMatch(/KHÔNG toàn vẹn: chuỗi bị phá vỡ tại dòng \d+/);
-    const json = JSON.parse((await cli('audit', 'verify', '--format', 'json')).out) as { ok: boolean; firstBrokenSeq: number };
+    const json = JSON.parse((await cli('audit', 'verify', '--format', 'json')).out) as {
+      ok: boolean;
+      firstBrokenSeq: number;
+    };
     expect(json).toMatchObject({ ok: false, checked: 1 });
     expect(json.firstBrokenSeq).toBeGreaterThan(0);
   });
@@ -220,9 +309,14 @@ describe('cli (spawned, PGlite directory)', () => {
     new Promise<{ code: number; out: string; err: string }>((resolve) => {
       const env: NodeJS.ProcessEnv = { ...process.env, VINHDANH_DATA_DIR: path.join(dir, 'data') };
       delete env.DATABASE_URL;
-      execFile(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...argv], { env, timeout: 60_000 }, (error, out, err) => {
-        resolve({ code: error ? Number(error.code ?? 1) : 0, out, err });
-      });
+      execFile(
+        process.execPath,
+        ['--import', 'tsx', 'src/cli/main.ts', ...argv],
+        { env, timeout: 60_000 },
+        (error, out, err) => {
+          resolve({ code: error ? Number(error.code ?? 1) : 0, out, err });
+        },
+      );
     });
 
   it('runs --help, audit verify, and refuses a data directory another process holds', async () => {

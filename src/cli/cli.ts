@@ -11,8 +11,31 @@ import { seedCommand } from './commands/seed';
 import { userCommand } from './commands/user';
 import { backupCommand, restoreCommand } from './commands/backup';
 import { auditCommand } from './commands/audit';
+import { importCommand } from './commands/import';
+import { exportCommand } from './commands/export';
 
-export const COMMANDS: Command[] = [migrateCommand, seedCommand, userCommand, backupCommand, restoreCommand, auditCommand];
+/**
+ * `generate` pulls in the synthetic-data generator (bench/synthetic.ts): loaded when it runs, so every
+ * other command starts without it. `help generate` runs `generate --help`.
+ */
+const generateCommand: Command = {
+  name: 'generate',
+  summary: 'Sinh dữ liệu tổng hợp để đo hiệu năng / Generate a synthetic dataset',
+  help: 'npm run cli -- generate --help',
+  run: async (argv, ctx) => (await import('./commands/generate')).generate.run(argv, ctx),
+};
+
+export const COMMANDS: Command[] = [
+  migrateCommand,
+  seedCommand,
+  userCommand,
+  backupCommand,
+  restoreCommand,
+  auditCommand,
+  importCommand,
+  exportCommand,
+  generateCommand,
+];
 
 export const HELP = `VinhDanh ${VERSION} — công cụ dòng lệnh quản lý thi đua, khen thưởng
 (VinhDanh command-line tool)
@@ -29,6 +52,12 @@ Lệnh / Commands:
   backup --out <tệp>             Sao lưu toàn bộ dữ liệu / Back up all data
   restore <tệp> [--force]        Khôi phục từ tệp sao lưu / Restore from a backup
   audit verify [--format json]   Kiểm tra chuỗi băm nhật ký kiểm toán / Verify the audit chain
+  import <loại|dataset|workbook> <tệp> [--dry-run] [--format json]
+                                 Nhập dữ liệu từ Excel, CSV, JSON / Import registry records
+  export <loại|dataset|workbook> --out <tệp> [--year N] [--unit <mã>] [--q …] [--force]
+                                 Xuất dữ liệu ra Excel, CSV, JSON / Export registry records
+  generate --people N --years N --seed N --out <tệp.json>
+                                 Sinh dữ liệu tổng hợp (không cần CSDL) / Generate a synthetic dataset
 
 Trợ giúp từng lệnh / Help on a command:  npm run cli -- <lệnh> --help
 
@@ -51,9 +80,14 @@ export async function runCli(argv: string[], ctx: CliContext): Promise<number> {
       return EXIT.ok;
     }
     if (name === 'help') {
+      // `help user create` is `user create --help`: each command prints its own help.
       const target = COMMANDS.find((c) => c.name === rest[0]);
-      ctx.out(target ? target.help : HELP);
-      return EXIT.ok;
+      if (!target) {
+        ctx.out(HELP);
+        return EXIT.ok;
+      }
+      command = target;
+      return await target.run([...rest.slice(1), '--help'], ctx);
     }
     if (name === '--version' || name === '-v') {
       ctx.out(VERSION);
@@ -65,7 +99,12 @@ export async function runCli(argv: string[], ctx: CliContext): Promise<number> {
   } catch (err) {
     if (err instanceof UsageError) {
       ctx.err(`✖ ${err.message}`);
-      ctx.err(`Xem trợ giúp / See help: npm run cli -- ${err.command ?? command?.name ?? ''} --help`.replace('--  --', '-- --'));
+      ctx.err(
+        `Xem trợ giúp / See help: npm run cli -- ${err.command ?? command?.name ?? ''} --help`.replace(
+          '--  --',
+          '-- --',
+        ),
+      );
       return EXIT.usage;
     }
     if (err instanceof CliFailure || err instanceof BackupError || err instanceof DataDirLockedError) {

@@ -56,7 +56,11 @@ export function defaultContext(env: NodeJS.ProcessEnv = process.env): CliContext
       // Read lazily, so `--help` works even when the environment is wrong.
       const config = loadConfig(env);
       try {
-        return await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, migrate: options.migrate ?? true });
+        return await openDatabase({
+          url: config.databaseUrl,
+          dataDir: config.dataDir,
+          migrate: options.migrate ?? true,
+        });
       } catch (err) {
         if (err instanceof DataDirLockedError) throw err;
         const engine = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite (${config.dataDir})`;
@@ -120,7 +124,10 @@ export function parseCommand(command: string, argv: string[], options: OptionSpe
   }
   const { help, ...values } = parsed.values as Record<string, string | boolean | undefined>;
   if (!help && parsed.positionals.length > positionals) {
-    throw new UsageError(`Đối số không mong đợi: ${parsed.positionals.slice(positionals).join(' ')}`, command);
+    throw new UsageError(
+      `Đối số không mong đợi: ${parsed.positionals.slice(positionals).join(' ')}`,
+      command,
+    );
   }
   return { values, positionals: parsed.positionals, help: help === true };
 }

@@ -1,5 +1,13 @@
 import { verifyAuditChain, type VerifyResult } from '../../server/platform/audit';
-import { EXIT, formatOption, parseCommand, UsageError, withDatabase, type CliContext, type Command } from '../context';
+import {
+  EXIT,
+  formatOption,
+  parseCommand,
+  UsageError,
+  withDatabase,
+  type CliContext,
+  type Command,
+} from '../context';
 
 const VERIFY_HELP = `Kiểm tra chuỗi băm của nhật ký kiểm toán: phát hiện dòng bị sửa, xóa hoặc chèn.
 (Verify the audit log hash chain: detects changed, deleted or inserted rows.)

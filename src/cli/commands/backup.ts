@@ -37,7 +37,9 @@ chain is verified afterwards.)
 Mã thoát / Exit: 0 thành công / ok, 1 bị từ chối hoặc chuỗi nhật ký hỏng / refused or audit chain broken.`;
 
 const size = (bytes: number) =>
-  bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} MB` : `${Math.ceil(bytes / 1024)} KB`;
+  bytes >= 1024 * 1024
+    ? `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} MB`
+    : `${Math.ceil(bytes / 1024)} KB`;
 
 export const backupCommand: Command = {
   name: 'backup',
@@ -54,7 +56,9 @@ export const backupCommand: Command = {
     const summary = await withDatabase(ctx, (database) =>
       writeBackup(database, out, { overwrite: parsed.values.force === true, clock: ctx.clock }),
     );
-    ctx.out(`Đã sao lưu ${summary.totalRows} dòng của ${summary.header.tables.length} bảng từ ${ctx.describeDatabase()}`);
+    ctx.out(
+      `Đã sao lưu ${summary.totalRows} dòng của ${summary.header.tables.length} bảng từ ${ctx.describeDatabase()}`,
+    );
     ctx.out(`  vào / to: ${path.resolve(summary.file)} (${size(summary.bytes)})`);
     for (const [table, n] of Object.entries(summary.rowCounts)) ctx.out(`  ${table.padEnd(20)} ${n}`);
     ctx.out(`(Backup written: ${summary.totalRows} rows.)`);
@@ -74,10 +78,14 @@ export const restoreCommand: Command = {
     }
     const file = parsed.positionals[0];
     if (!file) throw new UsageError('Thiếu tệp sao lưu: restore <tệp> (missing backup file)', 'restore');
-    const summary = await withDatabase(ctx, (database) => restoreBackup(database, file, { force: parsed.values.force === true }));
+    const summary = await withDatabase(ctx, (database) =>
+      restoreBackup(database, file, { force: parsed.values.force === true }),
+    );
     const h = summary.header;
     ctx.out(`Đã khôi phục ${summary.totalRows} dòng vào ${ctx.describeDatabase()}`);
-    ctx.out(`  từ / from: ${file} (tạo lúc / created ${h.createdAt} trên / on ${h.engine}, VinhDanh ${h.appVersion})`);
+    ctx.out(
+      `  từ / from: ${file} (tạo lúc / created ${h.createdAt} trên / on ${h.engine}, VinhDanh ${h.appVersion})`,
+    );
     for (const [table, n] of Object.entries(summary.rowCounts)) ctx.out(`  ${table.padEnd(20)} ${n}`);
     for (const note of summary.notes) ctx.out(`  Lưu ý / note: ${note}`);
     const lines = describeVerify(summary.audit);
@@ -86,7 +94,9 @@ export const restoreCommand: Command = {
       return EXIT.ok;
     }
     for (const line of lines) ctx.err(line);
-    ctx.err('Dữ liệu đã được khôi phục đúng như bản sao lưu, nhưng bản sao lưu mang một nhật ký đã bị can thiệp.');
+    ctx.err(
+      'Dữ liệu đã được khôi phục đúng như bản sao lưu, nhưng bản sao lưu mang một nhật ký đã bị can thiệp.',
+    );
     return EXIT.failure;
   },
 };

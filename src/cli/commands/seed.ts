@@ -31,8 +31,12 @@ export const seedCommand: Command = {
       ctx.out('(The database already has data; nothing was seeded.)');
       return EXIT.ok;
     }
-    ctx.out(`Đã tạo dữ liệu mẫu: ${DEMO_UNITS.length} đơn vị, ${DEMO_USERS.length} tài khoản, 1 khối thi đua.`);
-    ctx.out(`(Demo data seeded.) Tài khoản mẫu / demo accounts — mật khẩu chung / password: ${DEMO_PASSWORD}`);
+    ctx.out(
+      `Đã tạo dữ liệu mẫu: ${DEMO_UNITS.length} đơn vị, ${DEMO_USERS.length} tài khoản, 1 khối thi đua.`,
+    );
+    ctx.out(
+      `(Demo data seeded.) Tài khoản mẫu / demo accounts — mật khẩu chung / password: ${DEMO_PASSWORD}`,
+    );
     for (const u of DEMO_USERS) ctx.out(`  ${u.username.padEnd(12)} ${u.role}`);
     return EXIT.ok;
   },

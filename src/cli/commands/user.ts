@@ -18,7 +18,9 @@ import {
   type Command,
 } from '../context';
 
-const ROLE_LIST = ROLES.map((r) => `    ${r.padEnd(15)} ${ROLE_LABELS[r].vi} / ${ROLE_LABELS[r].en}`).join('\n');
+const ROLE_LIST = ROLES.map((r) => `    ${r.padEnd(15)} ${ROLE_LABELS[r].vi} / ${ROLE_LABELS[r].en}`).join(
+  '\n',
+);
 
 const CREATE_HELP = `Tạo tài khoản người dùng (ghi vào nhật ký kiểm toán với người thực hiện "cli").
 (Create a user account; audited with actor "cli".)
@@ -117,7 +119,9 @@ async function create(argv: string[], ctx: CliContext): Promise<number> {
   return withDatabase(ctx, async (database) => {
     const unit = await unitsRepository.findByCode(database.db, unitCode!);
     if (!unit) {
-      throw new CliFailure(`Không tìm thấy đơn vị có mã "${unitCode}"; chưa tạo tài khoản. (No unit with this code.)`);
+      throw new CliFailure(
+        `Không tìm thấy đơn vị có mã "${unitCode}"; chưa tạo tài khoản. (No unit with this code.)`,
+      );
     }
     const input = userCreateSchema.parse({ ...result.data, unitId: unit.id });
     const users = createUsersService(database, loadConfig(ctx.env), ctx.clock);
@@ -170,13 +174,21 @@ async function listUsers(argv: string[], ctx: CliContext): Promise<number> {
     u.displayName,
     ROLE_LABELS[u.role as Role].vi,
     u.unitName,
-    [u.active ? 'hoạt động' : 'đã khóa', u.locked ? 'tạm khóa' : '', u.mustChangePassword ? 'phải đổi mật khẩu' : '']
+    [
+      u.active ? 'hoạt động' : 'đã khóa',
+      u.locked ? 'tạm khóa' : '',
+      u.mustChangePassword ? 'phải đổi mật khẩu' : '',
+    ]
       .filter(Boolean)
       .join(', '),
   ]);
   const head = ['Tên đăng nhập', 'Họ và tên', 'Vai trò', 'Đơn vị', 'Trạng thái'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
   ctx.out(line(head));
   ctx.out(line(widths.map((w) => '-'.repeat(w))));
   for (const r of rows) ctx.out(line(r));
@@ -200,6 +212,9 @@ export const userCommand: Command = {
       ctx.out(HELP);
       return EXIT.ok;
     }
-    throw new UsageError(`Lệnh con không có: user ${sub} (unknown subcommand; dùng / use: create, list)`, 'user');
+    throw new UsageError(
+      `Lệnh con không có: user ${sub} (unknown subcommand; dùng / use: create, list)`,
+      'user',
+    );
   },
 };
