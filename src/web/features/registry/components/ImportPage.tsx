@@ -148,9 +148,12 @@ export function ImportPage() {
         <Card
           size="small"
           title={
-            <Space>
-              {t('import.importing')}: <Tag color="blue">{t(targetLabel(target))}</Tag>
-            </Space>
+            <span>
+              {t('import.importing')}:{' '}
+              <Tag color="blue" style={{ marginInlineEnd: 0 }}>
+                {t(targetLabel(target))}
+              </Tag>
+            </span>
           }
           extra={
             <Space>
