@@ -29,8 +29,9 @@ export const listPeople = (f: PeopleFilter & { page: number; pageSize: number })
   api.get<Page<PersonSummary>>('/people', { ...toQuery(f), page: f.page, pageSize: f.pageSize });
 
 /**
- * The Excel export of what the list shows: the registry's people export takes the same filters (the
- * server ignores any it does not know rather than exporting something else silently — see the report).
+ * The Excel export of what the list shows, through the registry's people export. That route filters by
+ * `q` and `unitId` only (sex and leadership are not among its filters yet), so the page offers the export
+ * only without those two filters; the parameters are sent anyway so nothing changes here once it does.
  */
 export function peopleExportUrl(f: PeopleFilter): string {
   const params = new URLSearchParams();

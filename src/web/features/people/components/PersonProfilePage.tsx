@@ -91,7 +91,7 @@ export function PersonProfilePage({ id }: { id: string }) {
           {
             title: t('common.actions'),
             key: 'actions',
-            width: 70,
+            width: 90,
             render: (_v, r) => (
               <Popconfirm title={t('people.deleteConfirm')} onConfirm={() => remove(kind, r.id)}>
                 <Button
@@ -191,7 +191,7 @@ export function PersonProfilePage({ id }: { id: string }) {
                 {
                   title: t('common.actions'),
                   key: 'actions',
-                  width: 70,
+                  width: 90,
                   render: (_v: unknown, r: P['evaluations'][number]) => (
                     <Tooltip title={t('common.edit')}>
                       <Button

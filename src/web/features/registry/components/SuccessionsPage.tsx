@@ -135,7 +135,7 @@ export function SuccessionsPage() {
                         {
                           title: t('common.actions'),
                           key: 'actions',
-                          width: 70,
+                          width: 90,
                           render: (_v: unknown, r: RegistryRow) => (
                             <Popconfirm title={t('lineage.deleteConfirm')} onConfirm={() => remove(r.id)}>
                               <Button
