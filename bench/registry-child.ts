@@ -2,6 +2,8 @@
  * One measurement of bench/registry.ts, in a process of its own so that its peak memory (getrusage
  * maxRSS) is its own. Prints one JSON line on stdout prefixed by RESULT.
  *
+ *   tsx bench/registry-child.ts prepare (--data-dir <dir> | --url <…>)
+ *       Creates and migrates the database, untimed, so that the measurement opens an existing one.
  *   tsx bench/registry-child.ts import --file <dataset.json> (--data-dir <dir> | --url <postgres://…>)
  *       What `npm run cli -- import dataset` does: read the file, readJsonDataset (JSON.parse + zod per
  *       record), runImport(…, 'commit') — batched upserts by natural keys in one transaction.
@@ -38,6 +40,8 @@ export interface ChildResult {
   cpuMs: number;
   /** Peak resident set of this process over its whole life (getrusage), MB. */
   peakRssMb: number;
+  /** Peak RSS once the database was open (and migrated), before the timed span: the engine's floor, MB. */
+  openedPeakRssMb: number;
   /** Peak RSS sampled every 50 ms during the timed span, MB (misses peaks while the loop is blocked). */
   sampledPeakRssMb: number;
   errors: number;
@@ -345,10 +349,21 @@ async function main() {
     allowPositionals: true,
   });
   const mode = positionals[0];
+  if (mode === 'prepare') {
+    // Create and migrate the database in a process of its own (as `npm start` would have done), so that
+    // PGlite's initdb is not counted in the import's peak memory.
+    const database = await openDatabase({ url: values.url, dataDir: values['data-dir'] });
+    await database.close();
+    console.log(`RESULT ${JSON.stringify({ peakRssMb: process.resourceUsage().maxRSS / 1024 })}`);
+    return;
+  }
   if ((mode !== 'import' && mode !== 'bare') || !values.file || (!values['data-dir'] && !values.url)) {
-    throw new Error('usage: registry-child.ts import|bare --file <json> (--data-dir <dir> | --url <url>)');
+    throw new Error(
+      'usage: registry-child.ts prepare|import|bare [--file <json>] (--data-dir <dir> | --url <url>)',
+    );
   }
   const database = await openDatabase({ url: values.url, dataDir: values['data-dir'] });
+  const openedPeakRssMb = process.resourceUsage().maxRSS / 1024;
   try {
     let sampled = process.memoryUsage().rss;
     const sampler = setInterval(() => {
@@ -409,6 +424,7 @@ async function main() {
       phases,
       cpuMs: (cpu.user + cpu.system) / 1000,
       peakRssMb: process.resourceUsage().maxRSS / 1024,
+      openedPeakRssMb,
       sampledPeakRssMb: sampled / 1024 / 1024,
       errors,
       loadAvg: [os.loadavg()[0]!, os.loadavg()[1]!],
