@@ -97,7 +97,8 @@ describe('the server process', () => {
     const units = (await (
       await fetch(`http://127.0.0.1:${port}/api/units`, { headers: { cookie } })
     ).json()) as unknown[];
-    expect(units).toHaveLength(11);
+    // The full demo: 11 units of the article, 34 sub-units, 4 successors of the 2025 reorganisation.
+    expect(units).toHaveLength(49);
     expect(again.out()).not.toContain('vừa tạo dữ liệu mẫu');
     again.child.kill('SIGTERM');
     expect(await again.exited).toBe(0);

@@ -1,4 +1,5 @@
-import { DEMO_PASSWORD, DEMO_UNITS, DEMO_USERS, seedDemo } from '../../server/seed/demo';
+import { sql } from 'drizzle-orm';
+import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from '../../server/seed/demo';
 import { EXIT, parseCommand, UsageError, withDatabase, type Command } from '../context';
 
 const HELP = `Tạo dữ liệu mẫu (Sở Nông nghiệp Bạc Liêu, khối thi đua 8 đơn vị, mỗi vai trò một tài khoản).
@@ -31,8 +32,17 @@ export const seedCommand: Command = {
       ctx.out('(The database already has data; nothing was seeded.)');
       return EXIT.ok;
     }
+    const counts = await withDatabase(
+      ctx,
+      async (db) =>
+        (
+          await db.rows<{ units: unknown; people: unknown; blocks: unknown }>(
+            sql`select (select count(*) from units) as units, (select count(*) from people) as people, (select count(*) from blocks) as blocks`,
+          )
+        )[0]!,
+    );
     ctx.out(
-      `Đã tạo dữ liệu mẫu: ${DEMO_UNITS.length} đơn vị, ${DEMO_USERS.length} tài khoản, 1 khối thi đua.`,
+      `Đã tạo dữ liệu mẫu: ${Number(counts.units)} đơn vị, ${Number(counts.people)} cán bộ, ${DEMO_USERS.length} tài khoản, ${Number(counts.blocks)} khối thi đua.`,
     );
     ctx.out(
       `(Demo data seeded.) Tài khoản mẫu / demo accounts — mật khẩu chung / password: ${DEMO_PASSWORD}`,

@@ -13,7 +13,14 @@ import { openDatabase, type Database } from './db/database';
 import { recordAudit, verifyAuditChain } from './audit';
 import { systemActor } from './actor';
 import { testConfig } from './config';
-import { BackupError, dumpTables, migrationTags, readBackupHeader, restoreBackup, writeBackup } from './backup';
+import {
+  BackupError,
+  dumpTables,
+  migrationTags,
+  readBackupHeader,
+  restoreBackup,
+  writeBackup,
+} from './backup';
 import { createServerDatabase, testClock } from '../testing/harness';
 import { seedDemo } from '../seed/demo';
 import { createUsersService } from '../features/users/users.service';
@@ -58,7 +65,10 @@ async function freshPostgres(): Promise<Target> {
 }
 
 const maxSeq = async (database: Database) =>
-  Number((await database.rows<{ m: string | number }>(sql`select coalesce(max(seq), 0) as m from audit_log`))[0]!.m);
+  Number(
+    (await database.rows<{ m: string | number }>(sql`select coalesce(max(seq), 0) as m from audit_log`))[0]!
+      .m,
+  );
 
 describe('backup and restore', () => {
   const time = testClock();
@@ -105,8 +115,10 @@ describe('backup and restore', () => {
     });
     await sut.db.execute(sql`insert into app_meta (key, value, updated_at)
       values ('exact', '{"b": 1.10, "big": 123456789012345678901234567890, "s": "a\\nb"}'::jsonb, '2026-03-02 08:00:00.123456+07')`);
-    const userId = (await sut.rows<{ id: string }>(sql`select id from users where username = 'admin'`))[0]!.id;
-    await sut.db.execute(sql`insert into sessions (id, user_id, csrf_token, created_at, last_seen_at, expires_at)
+    const userId = (await sut.rows<{ id: string }>(sql`select id from users where username = 'admin'`))[0]!
+      .id;
+    await sut.db
+      .execute(sql`insert into sessions (id, user_id, csrf_token, created_at, last_seen_at, expires_at)
       values ('s1', ${userId}, 'c1', '2026-03-02 08:00:00.000001+07', '2026-03-02 08:00:00.999999+07', '2026-03-02 20:00:00+07')`);
 
     original = await dumpTables(sut);
@@ -148,12 +160,25 @@ describe('backup and restore', () => {
       const summary = await restoreBackup(target.database, gzFile);
 
       expect(summary.audit).toEqual({ ok: true, checked: 27, firstBrokenSeq: null, reason: null });
-      expect(summary.rowCounts).toMatchObject({ units: 11, users: 7, audit_log: 27, block_members: 8, sessions: 1 });
+      // The full demo: composite keys (block_members) span several pages of a backup.
+      expect(summary.rowCounts).toMatchObject({
+        units: 49,
+        users: 7,
+        audit_log: 27,
+        block_members: 24,
+        people: 351,
+        sessions: 1,
+      });
       expect(await dumpTables(target.database)).toEqual(original);
 
       // The identity sequence continues after the restored rows and the chain still holds.
       const before = await maxSeq(target.database);
-      await recordAudit(target.database.db, systemActor(null, 'test'), { action: 'after.restore', entityType: 'system' }, time.clock);
+      await recordAudit(
+        target.database.db,
+        systemActor(null, 'test'),
+        { action: 'after.restore', entityType: 'system' },
+        time.clock,
+      );
       expect(await maxSeq(target.database)).toBe(before + 1);
       expect(await verifyAuditChain(target.database.db)).toMatchObject({ ok: true, checked: before + 1 });
     },
@@ -181,7 +206,12 @@ describe('backup and restore', () => {
   });
 
   it('with force, empties the database first and leaves the audit log append-only again', async () => {
-    await recordAudit(sut.db, systemActor(null, 'test'), { action: 'extra', entityType: 'system' }, time.clock);
+    await recordAudit(
+      sut.db,
+      systemActor(null, 'test'),
+      { action: 'extra', entityType: 'system' },
+      time.clock,
+    );
     const summary = await restoreBackup(sut, plainFile, { force: true });
     expect(summary.audit.ok).toBe(true);
     expect(await dumpTables(sut)).toEqual(original);
@@ -206,21 +236,45 @@ describe('backup and restore', () => {
     };
 
     it.each([
-      ['a file that is not a backup', () => write('foreign.json', fs.readFileSync('package.json')), /không phải bản sao lưu VinhDanh/],
+      [
+        'a file that is not a backup',
+        () => write('foreign.json', fs.readFileSync('package.json')),
+        /không phải bản sao lưu VinhDanh/,
+      ],
       ['an empty file', () => write('empty.jsonl', ''), /không phải bản sao lưu VinhDanh/],
       ['a missing file', () => path.join(dir, 'nope.jsonl'), /Không tìm thấy tệp/],
       ['a truncated file', () => write('cut.jsonl', lines().slice(0, -1).join('\n') + '\n'), /cắt cụt/],
       [
         'a file whose rows were edited',
-        () => write('edited.jsonl', lines().map((l) => l.replace('Nguyễn Văn A', 'Nguyễn Văn B')).join('\n') + '\n'),
+        () =>
+          write(
+            'edited.jsonl',
+            lines()
+              .map((l) => l.replace('Nguyễn Văn A', 'Nguyễn Văn B'))
+              .join('\n') + '\n',
+          ),
         /sha256/,
       ],
       [
         'a file with a broken line',
-        () => write('broken.jsonl', lines().map((l, i) => (i === 2 ? l.slice(0, 40) : l)).join('\n') + '\n'),
+        () =>
+          write(
+            'broken.jsonl',
+            lines()
+              .map((l, i) => (i === 2 ? l.slice(0, 40) : l))
+              .join('\n') + '\n',
+          ),
         /hỏng/,
       ],
-      ['a damaged gzip file', () => write('bad.jsonl.gz', Buffer.concat([fs.readFileSync(gzFile).subarray(0, 40), Buffer.alloc(64, 7)])), /hỏng|không phải/],
+      [
+        'a damaged gzip file',
+        () =>
+          write(
+            'bad.jsonl.gz',
+            Buffer.concat([fs.readFileSync(gzFile).subarray(0, 40), Buffer.alloc(64, 7)]),
+          ),
+        /hỏng|không phải/,
+      ],
       [
         'a backup from a newer schema',
         () => {
@@ -235,7 +289,10 @@ describe('backup and restore', () => {
         'a newer file format',
         () => {
           const [head, ...rest] = lines();
-          return write('v2.jsonl', [head!.replace('"formatVersion":1', '"formatVersion":2'), ...rest].join('\n') + '\n');
+          return write(
+            'v2.jsonl',
+            [head!.replace('"formatVersion":1', '"formatVersion":2'), ...rest].join('\n') + '\n',
+          );
         },
         /định dạng phiên bản 2/,
       ],

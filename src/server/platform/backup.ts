@@ -179,7 +179,10 @@ export async function readCatalogue(db: DbOrTx): Promise<TableCatalogue> {
 
 /** Migrations applied to this database, oldest first (drizzle's own bookkeeping table). */
 export async function appliedMigrations(db: DbOrTx): Promise<MigrationRecord[]> {
-  const exists = await rowsOf<{ t: string | null }>(db, sql`select to_regclass('drizzle.__drizzle_migrations')::text as t`);
+  const exists = await rowsOf<{ t: string | null }>(
+    db,
+    sql`select to_regclass('drizzle.__drizzle_migrations')::text as t`,
+  );
   if (!exists[0]?.t) return [];
   const rows = await rowsOf<{ hash: string; created_at: string | number }>(
     db,
@@ -235,11 +238,18 @@ function pageQuery(table: TableInfo, after: string | null, limit: number): SQL {
     with b as (select * from ${t} x ${where} order by ${keyOfX} limit ${limit})
     select count(*) as n,
       '[' || coalesce(string_agg(translate(row_to_json(b)::text, chr(10) || chr(13), '  '), ',' order by ${keyOfB}), '') || ']' as rows,
-      (select row_to_json(l)::text from (select * from b order by ${list(table.primaryKey)} desc limit 1) l) as last
+      (select row_to_json(l)::text from (select * from b order by ${sql.join(
+        table.primaryKey.map((c) => sql`${ident(c)} desc`),
+        sql`, `,
+      )} limit 1) l) as last
     from b`;
 }
 
-export async function writeBackup(database: Database, file: string, options: BackupOptions = {}): Promise<BackupSummary> {
+export async function writeBackup(
+  database: Database,
+  file: string,
+  options: BackupOptions = {},
+): Promise<BackupSummary> {
   const batchSize = options.batchSize ?? DEFAULT_BATCH;
   const clock = options.clock ?? (() => new Date());
   if (!options.overwrite && fs.existsSync(file)) {
@@ -286,11 +296,15 @@ export async function writeBackup(database: Database, file: string, options: Bac
           let count = 0;
           for (;;) {
             const page: { n: unknown; rows: string; last: string | null } = (
-              await rowsOf<{ n: unknown; rows: string; last: string | null }>(tx, pageQuery(table, after, batchSize))
+              await rowsOf<{ n: unknown; rows: string; last: string | null }>(
+                tx,
+                pageQuery(table, after, batchSize),
+              )
             )[0]!;
             const n = toCount(page.n);
             // Every table gets at least one line, so the restore knows when each table is complete.
-            if (n > 0 || count === 0) await write(`{"table":${JSON.stringify(table.name)},"rows":${page.rows}}`);
+            if (n > 0 || count === 0)
+              await write(`{"table":${JSON.stringify(table.name)},"rows":${page.rows}}`);
             count += n;
             if (n < batchSize) break;
             after = page.last;
@@ -343,7 +357,9 @@ async function openBackup(file: string): Promise<BackupReader> {
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     throw new BackupError(
-      code === 'ENOENT' ? `Không tìm thấy tệp sao lưu ${file}.` : `Không đọc được tệp sao lưu ${file} (${code ?? String(err)}).`,
+      code === 'ENOENT'
+        ? `Không tìm thấy tệp sao lưu ${file}.`
+        : `Không đọc được tệp sao lưu ${file} (${code ?? String(err)}).`,
     );
   }
   const magic = Buffer.alloc(2);
@@ -399,7 +415,8 @@ function checkHeader(value: unknown): BackupHeader {
     );
   }
   const okMigrations =
-    Array.isArray(h.migrations) && h.migrations.every((m) => m && typeof m.hash === 'string' && typeof m.createdAt === 'number');
+    Array.isArray(h.migrations) &&
+    h.migrations.every((m) => m && typeof m.hash === 'string' && typeof m.createdAt === 'number');
   const okTables =
     Array.isArray(h.tables) &&
     h.tables.every(
@@ -410,7 +427,8 @@ function checkHeader(value: unknown): BackupHeader {
         t.columns.every((c) => typeof c === 'string') &&
         Array.isArray(t.primaryKey),
     );
-  if (!okMigrations || !okTables) throw new BackupError(`${NOT_A_BACKUP} (phần đầu tệp thiếu thông tin lược đồ)`);
+  if (!okMigrations || !okTables)
+    throw new BackupError(`${NOT_A_BACKUP} (phần đầu tệp thiếu thông tin lược đồ)`);
   return h as BackupHeader;
 }
 
@@ -460,7 +478,11 @@ function checkMigrations(backup: MigrationRecord[], target: MigrationRecord[], a
 
 const LINE_PREFIX = /^\{"table":("(?:[^"\\]|\\.)*"),"rows":/;
 
-export async function restoreBackup(database: Database, file: string, options: RestoreOptions = {}): Promise<RestoreSummary> {
+export async function restoreBackup(
+  database: Database,
+  file: string,
+  options: RestoreOptions = {},
+): Promise<RestoreSummary> {
   const reader = await openBackup(file);
   const { header } = reader;
   const notes: string[] = [];
@@ -477,15 +499,19 @@ export async function restoreBackup(database: Database, file: string, options: R
       const columnsOf = new Map<string, string[]>();
       for (const t of header.tables) {
         const into = targetTables.get(t.name);
-        if (!into) throw new BackupError(`Bảng ${t.name} trong bản sao lưu không có trong cơ sở dữ liệu đích.`);
+        if (!into)
+          throw new BackupError(`Bảng ${t.name} trong bản sao lưu không có trong cơ sở dữ liệu đích.`);
         const cols = t.columns.filter((c) => into.columns.includes(c));
         const missing = into.columns.filter((c) => !t.columns.includes(c));
         const dropped = t.columns.filter((c) => !into.columns.includes(c));
         if (sameSchema && (missing.length > 0 || dropped.length > 0)) {
-          throw new BackupError(`Cấu trúc bảng ${t.name} của bản sao lưu khác cơ sở dữ liệu đích dù cùng migration.`);
+          throw new BackupError(
+            `Cấu trúc bảng ${t.name} của bản sao lưu khác cơ sở dữ liệu đích dù cùng migration.`,
+          );
         }
         if (missing.length) notes.push(`${t.name}: cột mới ${missing.join(', ')} nhận giá trị mặc định.`);
-        if (dropped.length) notes.push(`${t.name}: bỏ các cột không còn trong lược đồ: ${dropped.join(', ')}.`);
+        if (dropped.length)
+          notes.push(`${t.name}: bỏ các cột không còn trong lược đồ: ${dropped.join(', ')}.`);
         columnsOf.set(t.name, cols);
       }
 
@@ -505,9 +531,11 @@ export async function restoreBackup(database: Database, file: string, options: R
           );
         }
         // The audit log refuses TRUNCATE through a user trigger; switch it off for this transaction only.
-        for (const t of target.tables) await tx.execute(sql`alter table ${ident(t.name)} disable trigger user`);
+        for (const t of target.tables)
+          await tx.execute(sql`alter table ${ident(t.name)} disable trigger user`);
         await tx.execute(sql`truncate ${all} restart identity cascade`);
-        for (const t of target.tables) await tx.execute(sql`alter table ${ident(t.name)} enable trigger user`);
+        for (const t of target.tables)
+          await tx.execute(sql`alter table ${ident(t.name)} enable trigger user`);
       }
 
       // Tables are loaded straight into place when every table they reference is complete; otherwise (a
@@ -527,12 +555,14 @@ export async function restoreBackup(database: Database, file: string, options: R
       const parentsReady = (n: string) => [...(target.parents.get(n) ?? [])].every((p) => complete.has(p));
 
       const flush = async () => {
-        for (let moved = true; moved; ) {
+        for (let moved = true; moved;) {
           moved = false;
           for (const n of [...pending]) {
             if (!parentsReady(n)) continue;
             const cols = list(columnsOf.get(n)!);
-            await tx.execute(sql`insert into ${ident(n)} (${cols}) overriding system value select ${cols} from ${stage(n)}`);
+            await tx.execute(
+              sql`insert into ${ident(n)} (${cols}) overriding system value select ${cols} from ${stage(n)}`,
+            );
             pending.splice(pending.indexOf(n), 1);
             complete.add(n);
             moved = true;
@@ -558,7 +588,11 @@ export async function restoreBackup(database: Database, file: string, options: R
           } catch {
             /* reported below */
           }
-          if (parsed?.end !== true || typeof parsed.sha256 !== 'string' || typeof parsed.rowCounts !== 'object') {
+          if (
+            parsed?.end !== true ||
+            typeof parsed.sha256 !== 'string' ||
+            typeof parsed.rowCounts !== 'object'
+          ) {
             throw new BackupError('Tệp sao lưu hỏng: có dòng không đọc được.');
           }
           trailer = parsed as BackupTrailer;
@@ -567,19 +601,25 @@ export async function restoreBackup(database: Database, file: string, options: R
         hash.update(`${line}\n`);
         const table = JSON.parse(m[1]!) as string;
         const rowsJson = line.slice(m[0].length, line.endsWith('}') ? -1 : undefined);
-        if (!columnsOf.has(table)) throw new BackupError(`Tệp sao lưu hỏng: bảng ${table} không có trong phần đầu tệp.`);
+        if (!columnsOf.has(table))
+          throw new BackupError(`Tệp sao lưu hỏng: bảng ${table} không có trong phần đầu tệp.`);
         if (table !== current) {
-          if (seen.has(table)) throw new BackupError(`Tệp sao lưu hỏng: dữ liệu bảng ${table} không liền mạch.`);
+          if (seen.has(table))
+            throw new BackupError(`Tệp sao lưu hỏng: dữ liệu bảng ${table} không liền mạch.`);
           if (current) await finishTable(current);
           current = table;
           seen.add(table);
           if (target.selfReferencing.has(table) || !parentsReady(table)) {
             staged.add(table);
-            await tx.execute(sql`create temporary table ${stage(table)} (like ${ident(table)}) on commit drop`);
+            await tx.execute(
+              sql`create temporary table ${stage(table)} (like ${ident(table)}) on commit drop`,
+            );
           }
         }
         const cols = list(columnsOf.get(table)!);
-        const into = staged.has(table) ? sql`${stage(table)} (${cols})` : sql`${ident(table)} (${cols}) overriding system value`;
+        const into = staged.has(table)
+          ? sql`${stage(table)} (${cols})`
+          : sql`${ident(table)} (${cols}) overriding system value`;
         let inserted: number;
         try {
           const r = await rowsOf<{ n: unknown }>(
@@ -592,13 +632,17 @@ export async function restoreBackup(database: Database, file: string, options: R
           // drizzle wraps the driver's error with the whole query and its parameters: report the cause only.
           const cause = (err as { cause?: unknown }).cause;
           const detail = cause instanceof Error ? cause.message : (err as Error).message.split('\n')[0];
-          throw new BackupError(`Tệp sao lưu hỏng hoặc không khớp lược đồ: không nạp được dữ liệu bảng ${table} (${detail}).`);
+          throw new BackupError(
+            `Tệp sao lưu hỏng hoặc không khớp lược đồ: không nạp được dữ liệu bảng ${table} (${detail}).`,
+          );
         }
         counts[table] = (counts[table] ?? 0) + inserted;
       }
       if (!trailer) throw new BackupError(TRUNCATED);
       if (trailer.sha256 !== hash.digest('hex')) {
-        throw new BackupError('Tệp sao lưu hỏng: mã kiểm tra (sha256) không khớp nội dung. Không có gì được thay đổi.');
+        throw new BackupError(
+          'Tệp sao lưu hỏng: mã kiểm tra (sha256) không khớp nội dung. Không có gì được thay đổi.',
+        );
       }
       if (current) await finishTable(current);
       for (const t of header.tables) {
