@@ -1,7 +1,9 @@
 import { z, uuid, pageQuery, isoDate, plainText } from '../zod';
 import { DATASET_ORDER } from './dataset.schema';
 
-export const datasetKindSchema = z.enum(DATASET_ORDER as [string, ...string[]], { message: 'Loại dữ liệu không hợp lệ' });
+export const datasetKindSchema = z.enum(DATASET_ORDER as [string, ...string[]], {
+  message: 'Loại dữ liệu không hợp lệ',
+});
 
 export const recordFilterQuery = z.object({
   q: z.string().trim().max(100).optional(),
@@ -12,6 +14,11 @@ export const recordFilterQuery = z.object({
   track: z.string().max(30).optional(),
   rating: z.string().max(10).optional(),
   level: z.string().max(30).optional(),
+  sex: z.enum(['male', 'female']).optional(),
+  isLeader: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
 });
 export const recordListQuery = pageQuery.merge(recordFilterQuery);
 export type RecordListQuery = z.infer<typeof recordListQuery>;
@@ -29,12 +36,31 @@ export const successionCreateSchema = z
     effectiveDate: isoDate,
     note: plainText('Ghi chú', 500).nullish(),
   })
-  .refine((s) => s.predecessorId !== s.successorId, { path: ['successorId'], message: 'Đơn vị không thể kế thừa chính nó' });
+  .refine((s) => s.predecessorId !== s.successorId, {
+    path: ['successorId'],
+    message: 'Đơn vị không thể kế thừa chính nó',
+  });
 export type SuccessionCreateInput = z.infer<typeof successionCreateSchema>;
 
 export const lineageSchema = z.object({
-  predecessors: z.array(z.object({ unitId: z.string(), code: z.string(), name: z.string(), effectiveDate: z.string(), depth: z.number() })),
-  successors: z.array(z.object({ unitId: z.string(), code: z.string(), name: z.string(), effectiveDate: z.string(), depth: z.number() })),
+  predecessors: z.array(
+    z.object({
+      unitId: z.string(),
+      code: z.string(),
+      name: z.string(),
+      effectiveDate: z.string(),
+      depth: z.number(),
+    }),
+  ),
+  successors: z.array(
+    z.object({
+      unitId: z.string(),
+      code: z.string(),
+      name: z.string(),
+      effectiveDate: z.string(),
+      depth: z.number(),
+    }),
+  ),
 });
 export type Lineage = z.infer<typeof lineageSchema>;
 
@@ -48,9 +74,18 @@ export const blockSaveSchema = z
     memberUnitIds: z.array(uuid).min(1, { message: 'Khối phải có ít nhất một thành viên' }),
     version: z.number().int().min(1).optional(),
   })
-  .refine((b) => !b.leadUnitId || b.memberUnitIds.includes(b.leadUnitId), { path: ['leadUnitId'], message: 'Khối trưởng phải là thành viên của khối' })
-  .refine((b) => !b.deputyUnitId || b.memberUnitIds.includes(b.deputyUnitId), { path: ['deputyUnitId'], message: 'Khối phó phải là thành viên của khối' })
-  .refine((b) => !b.leadUnitId || b.leadUnitId !== b.deputyUnitId, { path: ['deputyUnitId'], message: 'Khối phó phải khác Khối trưởng' });
+  .refine((b) => !b.leadUnitId || b.memberUnitIds.includes(b.leadUnitId), {
+    path: ['leadUnitId'],
+    message: 'Khối trưởng phải là thành viên của khối',
+  })
+  .refine((b) => !b.deputyUnitId || b.memberUnitIds.includes(b.deputyUnitId), {
+    path: ['deputyUnitId'],
+    message: 'Khối phó phải là thành viên của khối',
+  })
+  .refine((b) => !b.leadUnitId || b.leadUnitId !== b.deputyUnitId, {
+    path: ['deputyUnitId'],
+    message: 'Khối phó phải khác Khối trưởng',
+  });
 export type BlockSaveInput = z.infer<typeof blockSaveSchema>;
 
 export const blockSchema = z.object({

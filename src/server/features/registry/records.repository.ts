@@ -16,6 +16,8 @@ export interface RecordFilter {
   track?: string | undefined;
   rating?: string | undefined;
   level?: string | undefined;
+  sex?: string | undefined;
+  isLeader?: boolean | undefined;
   /** Unit scoping: only records of units under this one. */
   scopeRootUnitId?: string | undefined;
 }
@@ -73,6 +75,15 @@ const QUERIES: Record<DatasetKind, KindQuery> = {
     order: sql`x.sort_key collate "C", x.id`,
     unit: sql`x.current_unit_id`,
     search: (q) => sql`(${fold(sql`x.full_name`)(q)} or x.code like '%' || upper(${likeEscape(q)}) || '%')`,
+    extra: (f) =>
+      sql.join(
+        [
+          f.sex ? sql`x.sex = ${f.sex}` : undefined,
+          f.isLeader === undefined ? undefined : sql`x.is_leader = ${f.isLeader}`,
+          sql`true`,
+        ].filter((s): s is SQL => !!s),
+        sql` and `,
+      ),
   },
   personUnits: {
     select: sql`x.id, ${PERSON_COLS}, u.code as "unitCode", to_char(x.from_date, 'YYYY-MM-DD') as "fromDate", to_char(x.to_date, 'YYYY-MM-DD') as "toDate", x.position`,

@@ -96,6 +96,12 @@ describe(`registry routes (${engine})`, () => {
       res.rawPayload,
     );
     expect(reimport.json()).toMatchObject({ committed: true, inserted: 0, updated: 0, unchanged: 1 });
+    const leaders = await admin.request(
+      'GET',
+      '/api/registry/records/people/export?format=csv&q=r-&sex=male&isLeader=true',
+    );
+    expect(leaders.body).toContain('Hồ Văn Lực');
+    expect(leaders.body).not.toContain('Phạm Thị Hồng');
     const csv = await admin.request('GET', '/api/registry/records/people/export?format=csv&q=hong');
     expect(csv.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     expect(csv.body).toContain('Phạm Thị Hồng');

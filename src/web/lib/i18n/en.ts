@@ -188,8 +188,6 @@ export const en: Messages = {
   'people.isLeader': 'Leader',
   'people.leaderTag': 'Leader',
   'people.empty': 'Nobody matches the filters.',
-  'people.exportNarrow':
-    'The Excel export cannot filter by sex or leadership yet: clear those two filters to export.',
   'people.backToList': 'People',
   'people.identity': 'Personal details',
   'people.edit': 'Edit details',

@@ -190,7 +190,6 @@ export const vi = {
   'people.isLeader': 'Lãnh đạo',
   'people.leaderTag': 'Lãnh đạo',
   'people.empty': 'Không có cán bộ nào khớp bộ lọc.',
-  'people.exportNarrow': 'Tệp Excel chưa lọc được theo giới tính và lãnh đạo: bỏ hai bộ lọc này để xuất.',
   'people.backToList': 'Danh sách cán bộ',
   'people.identity': 'Thông tin cá nhân',
   'people.edit': 'Sửa thông tin',

@@ -127,19 +127,9 @@ export function PeoplePage() {
         title={t('people.title')}
         subtitle={t('people.subtitle')}
         extra={
-          // The server's export filters by search and unit only (registry recordFilterQuery): rather than
-          // export something other than what is listed, it is offered only when those are the filters.
-          sex || isLeader !== undefined ? (
-            <Tooltip title={t('people.exportNarrow')}>
-              <Button icon={<FileExcelOutlined />} disabled>
-                {t('registry.export')}
-              </Button>
-            </Tooltip>
-          ) : (
-            <Button icon={<FileExcelOutlined />} href={peopleExportUrl(state)} download>
-              {t('registry.export')}
-            </Button>
-          )
+          <Button icon={<FileExcelOutlined />} href={peopleExportUrl(state)} download>
+            {t('registry.export')}
+          </Button>
         }
       />
       <Card size="small">
