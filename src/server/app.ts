@@ -138,7 +138,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(usersRoutes(createUsersService(database, config, clock)), { prefix: '/users' });
       await api.register(auditRoutes(database), { prefix: '/audit' });
       await api.register(peopleRoutes(createPeopleService(database, clock)), { prefix: '/people' });
-      await api.register(registryRoutes(database, clock, createRegistryService(database, clock)), { prefix: '/registry' });
+      await api.register(registryRoutes(database, clock, createRegistryService(database, clock)), {
+        prefix: '/registry',
+      });
     },
     { prefix: '/api' },
   );

@@ -81,7 +81,10 @@ export function installErrorHandling(app: FastifyInstance) {
       });
     }
     if (error.code === 'FST_REQ_FILE_TOO_LARGE' || error.statusCode === 413) {
-      return send(reply, request, 413, { code: 'IMPORT.TOO_LARGE', message: ERRORS['IMPORT.TOO_LARGE'].message });
+      return send(reply, request, 413, {
+        code: 'IMPORT.TOO_LARGE',
+        message: ERRORS['IMPORT.TOO_LARGE'].message,
+      });
     }
     if (error.statusCode === 429) {
       return send(reply, request, 429, { code: 'RATE_LIMITED', message: ERRORS.RATE_LIMITED.message });

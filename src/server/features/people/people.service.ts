@@ -235,14 +235,12 @@ export function createPeopleService(database: Database, clock: Clock) {
               updatedAt: now,
             })
             .returning();
-          await tx
-            .insert(personUnitHistory)
-            .values({
-              personId: row!.id,
-              unitId: input.unitId,
-              fromDate: input.fromDate,
-              position: input.position ?? null,
-            });
+          await tx.insert(personUnitHistory).values({
+            personId: row!.id,
+            unitId: input.unitId,
+            fromDate: input.fromDate,
+            position: input.position ?? null,
+          });
           await audit(tx, v.actor, 'person.create', row!.id, undefined, row);
           return ok(toSummary((await repo.findById(tx, row!.id))!, v.pii));
         });
@@ -296,14 +294,12 @@ export function createPeopleService(database: Database, clock: Clock) {
             .update(personUnitHistory)
             .set({ toDate: dayBefore(input.fromDate) })
             .where(eq(personUnitHistory.id, open.id));
-        await tx
-          .insert(personUnitHistory)
-          .values({
-            personId: id,
-            unitId: input.unitId,
-            fromDate: input.fromDate,
-            position: input.position ?? null,
-          });
+        await tx.insert(personUnitHistory).values({
+          personId: id,
+          unitId: input.unitId,
+          fromDate: input.fromDate,
+          position: input.position ?? null,
+        });
         await tx
           .update(people)
           .set({
