@@ -42,7 +42,7 @@ import { peopleRoutes } from './features/people/people.routes';
 import { registryRoutes } from './features/registry/registry.routes';
 import { createRegistryService } from './features/registry/registry.service';
 import multipart from '@fastify/multipart';
-import { MAX_IMPORT_BYTES } from './features/registry/excel/read';
+import { MAX_IMPORT_BYTES } from './features/registry/excel/limits';
 
 export interface AppOptions {
   database: Database;

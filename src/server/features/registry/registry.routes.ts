@@ -24,9 +24,7 @@ import { unitsRepository } from '../units/units.repository';
 import { authOf } from '../auth/auth.guard';
 import { recordsRepository, toRecord, type RecordFilter } from './records.repository';
 import { readJsonDataset, runImport } from './import.service';
-import { localizeIssues, readSpreadsheet, MAX_IMPORT_BYTES } from './excel/read';
-import { buildTemplate, buildWorkbookTemplate } from './excel/template';
-import { writeSheet, toCsv } from './excel/write';
+import { MAX_IMPORT_BYTES } from './excel/limits';
 import { SHEETS, formatText } from './excel/sheets';
 import type { RegistryService } from './registry.service';
 
@@ -120,12 +118,14 @@ export function registryRoutes(
         const name = `${SHEETS[kind].sheetName}`;
         if (format === 'csv') {
           const cols = SHEETS[kind].columns;
+          const { toCsv } = await import('./excel/write');
           const csv = toCsv(
             cols.map((c) => c.header),
             records.map((r) => cols.map((c) => (r[c.field] === undefined ? '' : formatText(c, r[c.field])))),
           );
           return attachment(reply, `${name}.csv`, 'text/csv; charset=utf-8', csv);
         }
+        const { writeSheet } = await import('./excel/write');
         const buf = await writeSheet(kind, records as never);
         return attachment(
           reply,
@@ -148,6 +148,7 @@ export function registryRoutes(
       },
       async (request, reply) => {
         const target = request.params.target;
+        const { buildTemplate, buildWorkbookTemplate } = await import('./excel/template');
         const buf =
           target === 'workbook' ? await buildWorkbookTemplate() : await buildTemplate(target as DatasetKind);
         const name =
@@ -208,6 +209,8 @@ export function registryRoutes(
         const bytes = await file.toBuffer();
         const { target, mode } = request.query;
         const isJson = target === 'dataset' || file.filename.toLowerCase().endsWith('.json');
+        // exceljs and friends load on first use, not at server start.
+        const { localizeIssues, readSpreadsheet } = await import('./excel/read');
         const read = isJson
           ? { ...readJsonDataset(bytes.toString('utf8')), warnings: [] }
           : await readSpreadsheet(bytes, file.filename, target as DatasetKind | 'workbook');
