@@ -575,6 +575,8 @@ async function main() {
       cpus: os.cpus().length,
       cpuModel: os.cpus()[0]?.model,
       platform: `${os.platform()} ${os.release()}`,
+      loadAverage1mBefore: loadBefore[0],
+      loadAverage1mAfter: loadAfter[0],
     },
     settings: { ...load, coldRuns: COLD_RUNS, quick },
     coldStart: {
