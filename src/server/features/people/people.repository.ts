@@ -37,7 +37,8 @@ function where(f: PersonFilter): SQL | undefined {
   const q = f.q?.trim();
   return and(
     q
-      ? sql`(vd_fold(${people.fullName}) like '%' || vd_fold(${likeEscape(q)}) || '%' or ${people.code} like '%' || upper(${likeEscape(q)}) || '%')`
+      ? // One LIKE on the trigger-maintained search text (folded name + code), served by its trigram index.
+        sql`${people.searchText} like '%' || vd_fold(${likeEscape(q)}) || '%'`
       : undefined,
     f.unitId
       ? f.includeSubunits === false

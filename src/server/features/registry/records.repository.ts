@@ -74,7 +74,7 @@ const QUERIES: Record<DatasetKind, KindQuery> = {
     from: sql`people x left join units pu on pu.id = x.current_unit_id`,
     order: sql`x.sort_key collate "C", x.id`,
     unit: sql`x.current_unit_id`,
-    search: (q) => sql`(${fold(sql`x.full_name`)(q)} or x.code like '%' || upper(${likeEscape(q)}) || '%')`,
+    search: (q) => sql`x.search_text like '%' || vd_fold(${likeEscape(q)}) || '%'`,
     extra: (f) =>
       sql.join(
         [

@@ -194,6 +194,8 @@ export const people = pgTable(
     givenName: text('given_name').notNull(),
     /** Vietnamese collation key (given, family, middle), compared bytewise (COLLATE "C"); see shared/vietnamese.ts. */
     sortKey: text('sort_key').notNull(),
+    /** `vd_fold(full_name) || ' ' || lower(code)`, kept by a trigger; one trigram index serves the search. */
+    searchText: text('search_text').notNull().default(''),
     sex: text('sex').notNull(),
     dateOfBirth: date('date_of_birth', { mode: 'string' }),
     ethnicity: text('ethnicity'),
@@ -211,7 +213,7 @@ export const people = pgTable(
     uniqueIndex('people_code_key').on(t.code),
     index('people_unit_idx').on(t.currentUnitId),
     index('people_sort_idx').on(sql`${t.sortKey} collate "C"`, t.id),
-    index('people_name_trgm_idx').using('gin', sql`vd_fold(${t.fullName}) gin_trgm_ops`),
+    index('people_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
     index('people_dup_idx').on(sql`vd_fold(${t.fullName})`, t.dateOfBirth),
   ],
 );
