@@ -11,8 +11,8 @@ import { formatIsoDate } from '../../../lib/dates';
 import { Link, navigate, usePathname } from '../../../lib/router';
 import { EmptyState, ErrorState, PageHeader } from '../../../lib/ui/states';
 import { listPeople, listUnitsForPicker, peopleExportUrl, type PeopleFilter } from '../api/people';
-import { unitOptions } from './unit-options';
-import { useDebounced } from './use-debounced';
+import { unitOptions } from '../../../lib/unit-options';
+import { useDebounced } from '../../../lib/use-debounced';
 import { PersonProfilePage } from './PersonProfilePage';
 import { rememberListUrl } from './list-url';
 

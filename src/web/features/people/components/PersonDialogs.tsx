@@ -33,7 +33,7 @@ import {
   type RecordKind,
 } from '../api/people';
 import { fromApi, RecordFormModal, type FieldSpec } from './RecordFormModal';
-import { unitOptions } from './unit-options';
+import { unitOptions } from '../../../lib/unit-options';
 
 export type Dialog =
   | { kind: 'edit' }

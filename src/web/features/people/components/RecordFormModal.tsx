@@ -6,7 +6,7 @@ import { useI18n } from '../../../lib/i18n';
 import { titleMatches } from '../../../lib/text';
 import { DATE_FORMAT, fromIsoDate, toIsoDate } from '../../../lib/dates';
 import { applyApiError, emptyToNull, parseForm, zodRules } from '../../../lib/forms';
-import type { UnitOption } from './unit-options';
+import type { UnitOption } from '../../../lib/unit-options';
 
 type FieldType = 'text' | 'textarea' | 'date' | 'select' | 'switch' | 'year' | 'unit';
 

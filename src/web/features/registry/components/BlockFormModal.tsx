@@ -6,7 +6,7 @@ import { useI18n } from '../../../lib/i18n';
 import { titleMatches, viCollator } from '../../../lib/text';
 import { applyApiError, parseForm, zodRules } from '../../../lib/forms';
 import { createBlock, updateBlock } from '../api/registry';
-import { unitOptions } from './unit-options';
+import { unitOptions } from '../../../lib/unit-options';
 
 export interface BlockDraft {
   year: number;

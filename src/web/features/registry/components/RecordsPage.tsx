@@ -14,8 +14,8 @@ import {
   type RegistryRow,
 } from '../api/registry';
 import { columnsFor, KIND_FILTERS, KIND_LABELS, LIST_KINDS, type ListKind } from './record-kinds';
-import { unitOptions } from './unit-options';
-import { useDebounced } from './use-debounced';
+import { unitOptions } from '../../../lib/unit-options';
+import { useDebounced } from '../../../lib/use-debounced';
 
 const PAGE_SIZE = 20;
 const FIRST_YEAR = 2000;

@@ -38,7 +38,7 @@ import {
   listUnitsForPicker,
   type RegistryRow,
 } from '../api/registry';
-import { unitOptions } from './unit-options';
+import { unitOptions } from '../../../lib/unit-options';
 
 const PAGE_SIZE = 20;
 

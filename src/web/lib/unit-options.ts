@@ -1,5 +1,5 @@
-import type { Unit } from '../../../../shared/units/units.schema';
-import { viCollator } from '../../../lib/text';
+import type { Unit } from '../../shared/units/units.schema';
+import { viCollator } from './text';
 
 export interface UnitOption {
   value: string;
