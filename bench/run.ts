@@ -47,7 +47,10 @@ function startCommand(): [string, string[]] {
     const bin = path.join(ROOT, 'node_modules', '.bin');
     return ['sh', ['-c', `PATH="${bin}:$PATH" exec ${START_SCRIPT}`]];
   }
-  const [bin = 'tsx', ...rest] = START_SCRIPT.trim().split(/\s+/);
+  // `exec node …` (so that npm's sh hands its signals straight to the server) spawns the same command.
+  const [bin = 'tsx', ...rest] = START_SCRIPT.trim()
+    .replace(/^exec\s+/, '')
+    .split(/\s+/);
   if (bin === 'node') return [process.execPath, rest];
   const local = path.join(ROOT, 'node_modules', '.bin', bin);
   return [fs.existsSync(local) ? local : bin, rest];
