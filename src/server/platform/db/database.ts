@@ -69,6 +69,9 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   const doMigrate = options.migrate ?? true;
   if (options.url) {
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    // An idle client whose connection the server ends (restart, admin termination, a dropped test
+    // database) must not crash the process: the pool replaces it on the next query.
+    pool.on('error', (err) => process.emitWarning(`PostgreSQL: kết nối rảnh bị đóng (${err.message})`));
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     if (doMigrate) {
       // Several processes may start at once against one server: migrate under an advisory lock held on
