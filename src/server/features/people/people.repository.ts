@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/database';
+import { foldedContains, unitSubtree } from '../../platform/sql';
 import {
   awards,
   disciplines,
@@ -26,26 +27,19 @@ export interface PersonFilter {
   scopeRootUnitId?: string | undefined;
 }
 
-const subtree = (root: string) => sql`(
-  with recursive sub(id) as (select id from units where id = ${root} union all select u.id from units u join sub on u.parent_id = sub.id)
-  select id from sub)`;
-
-/** Escape LIKE metacharacters so a search string matches literally. */
-const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-
 function where(f: PersonFilter): SQL | undefined {
   const q = f.q?.trim();
   return and(
     q
       ? // One LIKE on the trigger-maintained search text (folded name + code), served by its trigram index.
-        sql`${people.searchText} like '%' || vd_fold(${likeEscape(q)}) || '%'`
+        foldedContains(people.searchText, q)
       : undefined,
     f.unitId
       ? f.includeSubunits === false
         ? eq(people.currentUnitId, f.unitId)
-        : sql`${people.currentUnitId} in ${subtree(f.unitId)}`
+        : sql`${people.currentUnitId} in ${unitSubtree(f.unitId)}`
       : undefined,
-    f.scopeRootUnitId ? sql`${people.currentUnitId} in ${subtree(f.scopeRootUnitId)}` : undefined,
+    f.scopeRootUnitId ? sql`${people.currentUnitId} in ${unitSubtree(f.scopeRootUnitId)}` : undefined,
     f.isLeader === undefined ? undefined : eq(people.isLeader, f.isLeader),
     f.sex ? eq(people.sex, f.sex) : undefined,
   );

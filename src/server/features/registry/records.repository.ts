@@ -5,6 +5,7 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/database';
+import { foldContains, foldedContains, likeEscape, unitSubtree } from '../../platform/sql';
 import type { DatasetKind } from '../../../shared/registry/dataset.schema';
 
 export interface RecordFilter {
@@ -22,11 +23,7 @@ export interface RecordFilter {
   scopeRootUnitId?: string | undefined;
 }
 
-const subtree = (root: string) => sql`(
-  with recursive sub(id) as (select id from units where id = ${root} union all select u.id from units u join sub on u.parent_id = sub.id)
-  select id from sub)`;
-const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-const fold = (col: SQL) => (q: string) => sql`vd_fold(${col}) like '%' || vd_fold(${likeEscape(q)}) || '%'`;
+const fold = (col: SQL) => (q: string) => foldContains(col, q);
 
 interface KindQuery {
   /** Select list producing the record's fields (camelCase aliases) plus `id` and display columns. */
@@ -74,7 +71,7 @@ const QUERIES: Record<DatasetKind, KindQuery> = {
     from: sql`people x left join units pu on pu.id = x.current_unit_id`,
     order: sql`x.sort_key collate "C", x.id`,
     unit: sql`x.current_unit_id`,
-    search: (q) => sql`x.search_text like '%' || vd_fold(${likeEscape(q)}) || '%'`,
+    search: (q) => foldedContains(sql`x.search_text`, q),
     extra: (f) =>
       sql.join(
         [
@@ -176,8 +173,9 @@ function whereOf(kind: DatasetKind, f: RecordFilter): SQL {
   const parts: SQL[] = [sql`true`];
   if (f.q && q.search) parts.push(q.search(f.q));
   if (f.year !== undefined && q.year) parts.push(sql`${q.year} = ${f.year}`);
-  if (f.unitId && q.unit) parts.push(sql`${q.unit} in ${subtree(f.unitId)}`);
-  if (f.scopeRootUnitId) parts.push(q.unit ? sql`${q.unit} in ${subtree(f.scopeRootUnitId)}` : sql`false`);
+  if (f.unitId && q.unit) parts.push(sql`${q.unit} in ${unitSubtree(f.unitId)}`);
+  if (f.scopeRootUnitId)
+    parts.push(q.unit ? sql`${q.unit} in ${unitSubtree(f.scopeRootUnitId)}` : sql`false`);
   const extra = q.extra?.(f);
   if (extra) parts.push(extra);
   return sql.join(parts, sql` and `);

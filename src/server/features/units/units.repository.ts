@@ -1,5 +1,6 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/database';
+import { unitSubtree } from '../../platform/sql';
 import { units } from '../../platform/db/schema';
 
 export type UnitRow = typeof units.$inferSelect;
@@ -11,13 +12,7 @@ export const unitsRepository = {
 
   /** The unit and every unit under it. */
   async subtreeIds(db: DbOrTx, rootId: string): Promise<string[]> {
-    const result = (await db.execute(sql`
-      with recursive sub(id) as (
-        select id from units where id = ${rootId}
-        union all
-        select u.id from units u join sub on u.parent_id = sub.id
-      )
-      select id from sub`)) as unknown as { rows: { id: string }[] };
+    const result = (await db.execute(unitSubtree(rootId))) as unknown as { rows: { id: string }[] };
     return result.rows.map((r) => r.id);
   },
 

@@ -1,5 +1,6 @@
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/database';
+import { foldContains, likeEscape } from '../../platform/sql';
 import { units, users } from '../../platform/db/schema';
 
 export type UserRow = typeof users.$inferSelect;
@@ -21,7 +22,7 @@ function where(filter: UserFilter): SQL | undefined {
   const q = filter.q?.trim();
   return and(
     q
-      ? sql`(vd_fold(${users.displayName}) like '%' || vd_fold(${q}) || '%' or ${users.username} like '%' || lower(${q}) || '%')`
+      ? sql`(${foldContains(users.displayName, q)} or ${users.username} like '%' || lower(${likeEscape(q)}) || '%')`
       : undefined,
     filter.role ? eq(users.role, filter.role) : undefined,
     filter.unitId ? eq(users.unitId, filter.unitId) : undefined,

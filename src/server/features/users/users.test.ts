@@ -82,6 +82,15 @@ describe(`users (${engine})`, () => {
     expect(page2.items.map((u) => u.username)).toEqual(['lanhdao', 'hoidong']);
   });
 
+  it('takes LIKE metacharacters in a search literally', async () => {
+    for (const q of ['%', '_', '\\']) {
+      const res = (await admin.request('GET', `/api/users?q=${encodeURIComponent(q)}`)).json() as {
+        total: number;
+      };
+      expect(res.total, q).toBe(0);
+    }
+  });
+
   it('a unit officer sees only the accounts of their own unit', async () => {
     const officer = await t.login('donvi');
     const list = (await officer.request('GET', '/api/users')).json() as { items: User[]; total: number };
