@@ -10,3 +10,4 @@ export {
   type PrizeInput,
   type PrizeItem,
 } from './prize';
+export { awardPrize, type AwardPrize, type AwardPrizeInput } from './award-prize';

@@ -1,0 +1,291 @@
+/**
+ * The evaluator: `evaluate(subject, history, pack, period, awardCode)` judges one title or form for one
+ * subject and one achievement period, listing every check with the facts used and the citation.
+ *
+ * Verdicts: a criterion not met → `ineligible`; otherwise a criterion that needs a human judgement or data
+ * the registry lacks → `needs_review`; otherwise `eligible`. Titles that depend on others in the same
+ * period (CSTĐCS needs LĐTT; CSTĐ cấp tỉnh needs this year's CSTĐCS) are evaluated first, within one run,
+ * and an initiative relied on by one verdict is not offered to the next (one initiative, one award).
+ */
+import { AWARD_CODES, type AwardCode, type Rating } from '../../shared/registry/catalog';
+import type { CriterionNode, FactLeaf, JudgementLeaf, Operator, Rule, RulePack } from '../rules/types';
+import {
+  compareRating,
+  factDef,
+  severityRank,
+  type FactContext,
+  type FactResult,
+  type FactType,
+  type Severity,
+  type TitleStanding,
+} from './facts';
+import type {
+  Check,
+  CheckStatus,
+  CollectiveHistory,
+  PersonHistory,
+  Subject,
+  Verdict,
+  VerdictStatus,
+} from './types';
+
+export type History = PersonHistory | CollectiveHistory | Record<string, never>;
+
+export interface Period {
+  year: number;
+}
+
+export interface RunOptions {
+  /** Initiatives already relied on by verdicts made elsewhere (e.g. pending nominations). */
+  reserved?: Iterable<string>;
+}
+
+const parsedParams = new WeakMap<FactLeaf | object, Record<string, unknown>>();
+
+function paramsOf(leaf: Pick<FactLeaf, 'fact' | 'params'>): Record<string, unknown> {
+  let p = parsedParams.get(leaf);
+  if (!p) {
+    const def = factDef(leaf.fact);
+    if (!def) throw new Error(`Unknown fact ${leaf.fact}`);
+    p = def.params.parse(leaf.params ?? {}) as Record<string, unknown>;
+    parsedParams.set(leaf, p);
+  }
+  return p;
+}
+
+export function compare(
+  type: FactType,
+  actual: number | string | boolean,
+  op: Operator,
+  expected: unknown,
+): boolean {
+  if (op === 'in') return Array.isArray(expected) && expected.includes(actual);
+  let d: number;
+  if (type === 'rating') d = compareRating(actual as Rating, expected as Rating);
+  else if (type === 'severity') d = severityRank(actual as Severity) - severityRank(expected as Severity);
+  else if (type === 'boolean') d = actual === expected ? 0 : 1;
+  else d = (actual as number) - (expected as number);
+  switch (op) {
+    case 'eq':
+      return d === 0;
+    case 'neq':
+      return d !== 0;
+    case 'gt':
+      return d > 0;
+    case 'gte':
+      return d >= 0;
+    case 'lt':
+      return d < 0;
+    case 'lte':
+      return d <= 0;
+  }
+}
+
+function statusOf(type: FactType, r: FactResult, op: Operator, expected: unknown): CheckStatus {
+  if (r.value === undefined) return 'unknown';
+  const lo = compare(type, r.value, op, expected);
+  if (r.upper === undefined) return lo ? 'met' : 'unmet';
+  const hi = compare(type, r.upper, op, expected);
+  return lo && hi ? 'met' : !lo && !hi ? 'unmet' : 'unknown';
+}
+
+const isJudgement = (n: CriterionNode): n is JudgementLeaf => 'judgement' in n;
+const isAny = (n: CriterionNode): n is Extract<CriterionNode, { any: unknown }> => 'any' in n;
+const isAll = (n: CriterionNode): n is Extract<CriterionNode, { all: unknown }> => 'all' in n;
+
+function combine(statuses: CheckStatus[], mode: 'all' | 'any'): CheckStatus {
+  if (mode === 'all')
+    return statuses.includes('unmet') ? 'unmet' : statuses.includes('unknown') ? 'unknown' : 'met';
+  return statuses.includes('met') ? 'met' : statuses.includes('unknown') ? 'unknown' : 'unmet';
+}
+
+export function ruleFor(pack: RulePack, awardCode: AwardCode, kind: Subject['kind']): Rule | undefined {
+  return pack.rules.find((r) => r.awardCode === awardCode && r.recipientKind === kind);
+}
+
+/** One subject, one pack, one period: verdicts are memoised so that dependent titles reuse them. */
+export class EvaluationRun {
+  private readonly verdicts = new Map<AwardCode, Verdict>();
+  private readonly inProgress = new Set<AwardCode>();
+  private readonly reserved: Set<string>;
+
+  constructor(
+    readonly subject: Subject,
+    readonly history: History,
+    readonly pack: RulePack,
+    readonly period: Period,
+    options: RunOptions = {},
+  ) {
+    this.reserved = new Set(options.reserved ?? []);
+  }
+
+  /** Every rule of the pack for this kind of subject, in the pack's order. */
+  all(): Verdict[] {
+    return this.pack.rules
+      .filter((r) => r.recipientKind === this.subject.kind)
+      .map((r) => this.verdict(r.awardCode));
+  }
+
+  verdict(awardCode: AwardCode): Verdict {
+    const done = this.verdicts.get(awardCode);
+    if (done) return done;
+    const rule = ruleFor(this.pack, awardCode, this.subject.kind);
+    if (!rule) throw new Error(`${this.pack.id} has no rule for ${awardCode} (${this.subject.kind})`);
+    this.inProgress.add(awardCode);
+    const initiativeIds: string[] = [];
+    const ctx = this.context(awardCode);
+    const checks = rule.criteria.map((n) => this.check(n, ctx, initiativeIds));
+    const overall = combine(
+      checks.map((c) => c.status),
+      'all',
+    );
+    const status: VerdictStatus =
+      overall === 'met' ? 'eligible' : overall === 'unmet' ? 'ineligible' : 'needs_review';
+    const v: Verdict = {
+      subject: this.subject,
+      awardCode,
+      year: this.period.year,
+      packId: this.pack.id,
+      status,
+      checks,
+      missing: checks.filter((c) => c.status === 'unmet').map((c) => c.criterion),
+      initiativeIds: status === 'ineligible' ? [] : initiativeIds,
+    };
+    for (const id of v.initiativeIds) this.reserved.add(id);
+    this.inProgress.delete(awardCode);
+    this.verdicts.set(awardCode, v);
+    return v;
+  }
+
+  private standing = (code: AwardCode): TitleStanding => {
+    const awards = 'awards' in this.history ? this.history.awards : [];
+    if (awards.some((a) => a.awardCode === code && a.year === this.period.year && a.track === 'regular'))
+      return 'held';
+    if (this.inProgress.has(code) || !ruleFor(this.pack, code, this.subject.kind)) return 'no';
+    const s = this.verdict(code).status;
+    return s === 'eligible' ? 'eligible' : s === 'needs_review' ? 'review' : 'no';
+  };
+
+  private context(awardCode: AwardCode): FactContext {
+    const base = { year: this.period.year, awardCode, standing: this.standing };
+    if (this.subject.kind === 'individual')
+      return { kind: 'individual', ...base, history: this.history as PersonHistory, reserved: this.reserved };
+    return { kind: 'collective', ...base, history: this.history as CollectiveHistory };
+  }
+
+  private runFact(
+    leaf: Pick<FactLeaf, 'fact' | 'params'>,
+    ctx: FactContext,
+  ): { type: FactType; r: FactResult } {
+    const def = factDef(leaf.fact);
+    if (!def) throw new Error(`Unknown fact ${leaf.fact}`);
+    if (!def.subjects.includes(this.subject.kind))
+      throw new Error(`Fact ${leaf.fact} does not apply to ${this.subject.kind}`);
+    return {
+      type: def.type,
+      r: (def.compute as (c: FactContext, p: unknown) => FactResult)(ctx, paramsOf(leaf)),
+    };
+  }
+
+  private check(node: CriterionNode, ctx: FactContext, initiativeIds: string[]): Check {
+    if (isAll(node)) {
+      const children = node.all.map((n) => this.check(n, ctx, initiativeIds));
+      const status = combine(
+        children.map((c) => c.status),
+        'all',
+      );
+      return {
+        id: children.map((c) => c.id).join('+'),
+        criterion: children.map((c) => c.criterion).join(' và '),
+        status,
+        detail: children.map((c) => c.detail).join('; '),
+        citation: children[0]!.citation,
+        children,
+      };
+    }
+    if (isAny(node)) {
+      // Each branch collects its own initiatives; only the branch that carries the verdict keeps them.
+      const branches = node.any.map((n) => {
+        const ids: string[] = [];
+        return { check: this.check(n, ctx, ids), ids };
+      });
+      const children = branches.map((b) => b.check);
+      const status = combine(
+        children.map((c) => c.status),
+        'any',
+      );
+      const winner =
+        branches.find((b) => b.check.status === 'met') ?? branches.find((b) => b.check.status === 'unknown');
+      if (winner && status !== 'unmet') initiativeIds.push(...winner.ids);
+      return {
+        id: node.id,
+        criterion: node.label,
+        status,
+        detail:
+          status === 'met'
+            ? `Đạt: ${winner!.check.criterion}`
+            : status === 'unknown'
+              ? `Cần xem xét: ${winner!.check.criterion}`
+              : 'Chưa đạt tiêu chuẩn nào',
+        citation: children[0]!.citation,
+        children,
+      };
+    }
+    if (isJudgement(node)) {
+      if (node.presumedBy) {
+        const { type, r } = this.runFact(node.presumedBy, ctx);
+        if (statusOf(type, r, node.presumedBy.op, node.presumedBy.value) === 'met')
+          return {
+            id: node.id,
+            criterion: node.label,
+            status: 'met',
+            presumed: true,
+            detail: `${node.presumedBy.explain} (${r.detail})`,
+            citation: node.citation,
+          };
+      }
+      return {
+        id: node.id,
+        criterion: node.label,
+        status: 'unknown',
+        detail: 'Cần người có thẩm quyền xem xét, đánh giá',
+        citation: node.citation,
+      };
+    }
+    const { type, r } = this.runFact(node, ctx);
+    const status = statusOf(type, r, node.op, node.value);
+    if (
+      status === 'met' &&
+      r.items &&
+      typeof node.value === 'number' &&
+      (node.op === 'gte' || node.op === 'gt')
+    )
+      initiativeIds.push(...r.items.slice(0, node.op === 'gte' ? node.value : node.value + 1));
+    return { id: node.id, criterion: node.label, status, detail: r.detail, citation: node.citation };
+  }
+}
+
+/** Judge one title or form. */
+export function evaluate(
+  subject: Subject,
+  history: History,
+  pack: RulePack,
+  period: Period,
+  awardCode: AwardCode,
+  options?: RunOptions,
+): Verdict {
+  return new EvaluationRun(subject, history, pack, period, options).verdict(awardCode);
+}
+
+/** Judge every title and form the pack has for this kind of subject. */
+export function evaluateAll(
+  subject: Subject,
+  history: History,
+  pack: RulePack,
+  period: Period,
+  options?: RunOptions,
+): Verdict[] {
+  return new EvaluationRun(subject, history, pack, period, options).all();
+}
+
+export const awardLabel = (code: AwardCode) => AWARD_CODES[code].label;
