@@ -117,7 +117,10 @@ function regularYears(awards: PersonHistory['awards'], codes: readonly AwardCode
 function windowFloor(awards: PersonHistory['awards'], codes: readonly AwardCode[] | undefined, year: number) {
   if (!codes?.length) return -Infinity;
   let last = -Infinity;
-  for (const a of awards) if (codes.includes(a.awardCode) && a.year < year && a.year > last) last = a.year;
+  // Only a regular award spent the regular achievements: a thematic or ad hoc award rested on another
+  // achievement (a movement, a sudden deed) and leaves the regular chain whole.
+  for (const a of awards)
+    if (a.track === 'regular' && codes.includes(a.awardCode) && a.year < year && a.year > last) last = a.year;
   return last + 1;
 }
 
@@ -223,7 +226,7 @@ export const FACTS = {
       let days = 0;
       const counted: string[] = [];
       const parts: string[] = [];
-      for (const l of ctx.history.leaves) {
+      for (const l of byDates(ctx.history.leaves)) {
         const c = clip(l.fromDate, l.toDate, yearStart(ctx.year), yearEnd(ctx.year));
         if (!c) continue;
         const n = workingDays(c[0], c[1]);
@@ -257,19 +260,23 @@ export const FACTS = {
       const notes: string[] = [];
       let ok = true;
       let unknown = false;
-      for (const t of ctx.history.trainings) {
+      for (const t of byDates(ctx.history.trainings)) {
         if (!clip(t.fromDate, t.toDate, yearStart(ctx.year), yearEnd(ctx.year))) continue;
         const long = addMonths(t.fromDate, p.longFromMonths) <= addDays(t.toDate, 1);
         const months = Math.round(daysInclusive(t.fromDate, t.toDate) / 30.4);
         if (long && p.longMinGrade) {
+          // Nghị định 91/2017 art. 10(3): 1 year or more counts when the person both kept the school's
+          // rules and was graded khá or better (docs/law-sources.md 1f) — conduct is not waived.
+          const conduct = t.goodConduct ? '' : ', không chấp hành tốt quy định của cơ sở đào tạo';
+          ok &&= t.goodConduct;
           if (!t.grade) {
             unknown = true;
-            notes.push(`Học ${months} tháng, chưa có kết quả xếp loại`);
+            notes.push(`Học ${months} tháng, chưa có kết quả xếp loại${conduct}`);
           } else {
             const good = TRAINING_GRADES.indexOf(t.grade) <= TRAINING_GRADES.indexOf(p.longMinGrade);
             ok &&= good;
             notes.push(
-              `Học ${months} tháng, xếp loại ${TRAINING_GRADE_LABELS[t.grade]}${good ? '' : ` (cần ${TRAINING_GRADE_LABELS[p.longMinGrade]} trở lên)`}`,
+              `Học ${months} tháng, xếp loại ${TRAINING_GRADE_LABELS[t.grade]}${good ? '' : ` (cần ${TRAINING_GRADE_LABELS[p.longMinGrade]} trở lên)`}${conduct}`,
             );
           }
         } else if (!long && p.shortNeedsGoodConduct) {
@@ -462,14 +469,19 @@ export const FACTS = {
           SCOPE_RANK[i.effectScope] >= SCOPE_RANK[p.minScope]
         );
       });
-      const usedElsewhere = fits.filter(
-        (i) => i.usedBy && !(i.usedBy.awardCode === ctx.awardCode && i.usedBy.year === ctx.year),
-      );
+      const usedByThis = (i: (typeof fits)[number]) =>
+        !!i.usedBy && i.usedBy.awardCode === ctx.awardCode && i.usedBy.year === ctx.year;
+      const usedElsewhere = fits
+        .filter((i) => i.usedBy && !usedByThis(i))
+        .sort((a, b) => a.id.localeCompare(b.id));
       const reserved = fits.filter((i) => !usedElsewhere.includes(i) && ctx.reserved.has(i.id));
       const free = fits
         .filter((i) => !usedElsewhere.includes(i) && !reserved.includes(i))
         .sort(
           (a, b) =>
+            // The initiatives the registry records as the basis of this very award come first: an award
+            // already made keeps its recorded basis instead of taking another one away from later awards.
+            Number(usedByThis(b)) - Number(usedByThis(a)) ||
             LEVEL_RANK[a.level] - LEVEL_RANK[b.level] ||
             SCOPE_RANK[a.effectScope] - SCOPE_RANK[b.effectScope] ||
             a.recognitionDate.localeCompare(b.recognitionDate) ||
@@ -494,9 +506,11 @@ export const FACTS = {
     describe: 'Đã được khen hình thức làm điều kiện, trước khoảng thời gian xét',
     compute: (ctx: FactContext, p) => {
       const before = ctx.year - p.atLeastYearsBefore;
+      // Thematic and ad hoc awards are no basis for a regular (công trạng) proposal (law.md, cross-cutting
+      // principles: Luật TĐKT 2022 art. 5; Nghị định 152/2025 art. 4).
       const hits = ctx.history.awards
-        .filter((a) => p.awardCodes.includes(a.awardCode) && a.year <= before)
-        .sort((a, b) => b.year - a.year);
+        .filter((a) => a.track === 'regular' && p.awardCodes.includes(a.awardCode) && a.year <= before)
+        .sort((a, b) => b.year - a.year || a.awardCode.localeCompare(b.awardCode));
       const h = hits[0];
       return h
         ? { value: true, detail: `${label(h.awardCode)} năm ${h.year}` }
@@ -629,6 +643,16 @@ function membersOf(ctx: CollectiveContext) {
   // The unit's declared head count is the denominator when given (members not rated still count).
   const total = declared && declared >= members.length ? declared : members.length;
   return { members, total };
+}
+
+/** Rows with dates in date order, so that details never depend on the order the registry listed them. */
+function byDates<T extends { fromDate: string; toDate: string }>(rows: readonly T[]): T[] {
+  return [...rows].sort(
+    (a, b) =>
+      a.fromDate.localeCompare(b.fromDate) ||
+      a.toDate.localeCompare(b.toDate) ||
+      JSON.stringify(a).localeCompare(JSON.stringify(b)),
+  );
 }
 
 /** Vietnamese decimal comma, independent of the runtime's locale data. */

@@ -245,6 +245,9 @@ export function loadPack(data: RulePack): RulePack {
   return r.pack;
 }
 
+/** A share as a Vietnamese percentage: 0.155 → "15,5". */
+const pct = (share: number) => String(Math.round(share * 1000) / 10).replace('.', ',');
+
 export function validateLocalPack(
   data: unknown,
   nationals: readonly RulePack[],
@@ -275,7 +278,7 @@ export function validateLocalPack(
       if (ceiling && q.maxShare > ceiling.maxShare)
         issues.push({
           path: `quotas[${i}].maxShare`,
-          message: `Tỷ lệ ${Math.round(q.maxShare * 1000) / 10}% vượt mức trần ${Math.round(ceiling.maxShare * 1000) / 10}% của ${n.name}`,
+          message: `Tỷ lệ ${pct(q.maxShare)}% vượt mức trần ${pct(ceiling.maxShare)}% của ${n.name}`,
         });
     }
   });

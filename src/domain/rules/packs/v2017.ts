@@ -60,6 +60,16 @@ const prize = (article: string) => {
   );
 };
 
+/**
+ * No award while disciplined (law.md, cross-cutting principles). BK tỉnh already applied it; BK TTg and HCLĐ
+ * lacked it, so a discipline could even make them eligible by freeing an initiative CSTĐCS had reserved.
+ */
+const NO_AWARD_DURING_DISCIPLINE = cite(
+  ND_91_2017,
+  undefined,
+  unverified('Nguyên tắc không khen thưởng người đang bị kỷ luật (law.md); chưa đối chiếu điều khoản'),
+);
+
 export const V2017: RulePack = {
   id: 'V2017',
   name: 'Luật TĐKT 2003 (sửa đổi 2013), Nghị định 91/2017/NĐ-CP',
@@ -388,6 +398,7 @@ export const V2017: RulePack = {
           5,
           cite(ND_91_2017, 'Điều 38', { clause: 'khoản 1', point: 'điểm c', source: SRC_BK_TTG }),
         ),
+        noDiscipline(NO_AWARD_DURING_DISCIPLINE),
       ],
     },
     {
@@ -432,6 +443,7 @@ export const V2017: RulePack = {
             note: 'Nội dung khớp nguồn thứ cấp; chưa đọc được nguyên văn',
           }),
         ),
+        noDiscipline(NO_AWARD_DURING_DISCIPLINE),
       ],
     },
   ],

@@ -401,6 +401,7 @@ export function lawRules(d: DecreeValues): Rule[] {
           value: 3,
           citation: law('Điều 73', { clause: 'khoản 1', point: 'điểm b' }),
         },
+        noDiscipline(law('Điều 5', unverified('Không khen người đang bị kỷ luật'))),
       ],
     },
     {
@@ -444,6 +445,7 @@ export function lawRules(d: DecreeValues): Rule[] {
           value: 3,
           citation: law('Điều 44', { clause: 'khoản 1', point: 'điểm e' }),
         },
+        noDiscipline(law('Điều 5', unverified('Không khen người đang bị kỷ luật'))),
       ],
     },
   ];
