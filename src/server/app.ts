@@ -38,6 +38,9 @@ import { usersRoutes } from './features/users/users.routes';
 import { auditRoutes } from './features/audit/audit.routes';
 import { healthRoutes } from './features/health/health.routes';
 import { createPeopleService } from './features/people/people.service';
+import { eligibilityRoutes, rulesRoutes } from './features/eligibility/eligibility.routes';
+import { createEligibilityService } from './features/eligibility/eligibility.service';
+import { createRulesService } from './features/eligibility/rules.service';
 import { peopleRoutes } from './features/people/people.routes';
 import { registryRoutes } from './features/registry/registry.routes';
 import { createRegistryService } from './features/registry/registry.service';
@@ -138,6 +141,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(usersRoutes(createUsersService(database, config, clock)), { prefix: '/users' });
       await api.register(auditRoutes(database), { prefix: '/audit' });
       await api.register(peopleRoutes(createPeopleService(database, clock)), { prefix: '/people' });
+      await api.register(eligibilityRoutes(createEligibilityService(database)), { prefix: '/eligibility' });
+      await api.register(rulesRoutes(createRulesService(database, clock)), { prefix: '/rules' });
       await api.register(registryRoutes(database, clock, createRegistryService(database, clock)), {
         prefix: '/registry',
       });

@@ -265,6 +265,74 @@ const steps: Step[] = [
     },
   ],
   [
+    'POST /api/rules/local-packs',
+    'rules.local.create',
+    () =>
+      admin.request('POST', '/api/rules/local-packs', {
+        id: 'AC-PACK',
+        name: 'Quy định kiểm thử',
+        issuer: 'UBND tỉnh',
+        effectiveFrom: '2026-01-01',
+        criteria: [],
+        quotas: [],
+        citation: { instrument: 'Quyết định kiểm thử', verified: false },
+      }),
+  ],
+  [
+    'PUT /api/rules/local-packs/:id',
+    'rules.local.update',
+    () =>
+      admin.request('PUT', '/api/rules/local-packs/AC-PACK', {
+        name: 'Quy định kiểm thử (sửa)',
+        issuer: 'UBND tỉnh',
+        effectiveFrom: '2026-01-01',
+        criteria: [],
+        quotas: [],
+        citation: { instrument: 'Quyết định kiểm thử', verified: false },
+        version: 1,
+      }),
+  ],
+  [
+    'POST /api/rules/local-packs/:id/enabled',
+    'rules.local.enable',
+    () => admin.request('POST', '/api/rules/local-packs/AC-PACK/enabled', { enabled: true, version: 2 }),
+  ],
+  [
+    'POST /api/rules/base-salaries',
+    'salary.create',
+    () =>
+      admin.request('POST', '/api/rules/base-salaries', {
+        effectiveFrom: '2030-01-01',
+        amount: 3_000_000,
+        instrument: 'Nghị định kiểm thử',
+      }),
+  ],
+  [
+    'PUT /api/rules/base-salaries/:id',
+    'salary.update',
+    async () => {
+      const rows = await t.database.rows<{ id: string }>(
+        sql`select id from base_salaries where effective_from = '2030-01-01'`,
+      );
+      return admin.request('PUT', `/api/rules/base-salaries/${rows[0]!.id}`, {
+        effectiveFrom: '2030-01-01',
+        amount: 3_100_000,
+        instrument: 'Nghị định kiểm thử',
+        version: 1,
+      });
+    },
+  ],
+  [
+    'DELETE /api/rules/base-salaries/:id',
+    'salary.delete',
+    async () => {
+      const rows = await t.database.rows<{ id: string }>(
+        sql`select id from base_salaries where effective_from = '2030-01-01'`,
+      );
+      return admin.request('DELETE', `/api/rules/base-salaries/${rows[0]!.id}`);
+    },
+  ],
+  [
     'POST /api/auth/login',
     'auth.login',
     () =>

@@ -54,6 +54,14 @@ export const ERRORS = {
   'SUCCESSION.INVALID': { status: 400, message: 'Quan hệ kế thừa không hợp lệ.' },
   'IMPORT.FILE_REQUIRED': { status: 400, message: 'Vui lòng chọn tệp để nhập.' },
   'IMPORT.TOO_LARGE': { status: 413, message: 'Tệp quá lớn để nhập.' },
+  'RULES.INVALID_PACK': { status: 400, message: 'Bộ quy định địa phương không hợp lệ.' },
+  'RULES.PACK_EXISTS': { status: 409, message: 'Mã bộ quy định đã tồn tại.' },
+  'SALARY.DATE_TAKEN': { status: 409, message: 'Đã có mức lương cơ sở áp dụng từ ngày này.' },
+  'ELIGIBILITY.SCOPE_REQUIRED': {
+    status: 400,
+    message:
+      'Cần chọn đơn vị, khối thi đua hoặc cá nhân để xét (tài khoản đơn vị chỉ xét trong đơn vị mình).',
+  },
   RATE_LIMITED: { status: 429, message: 'Quá nhiều yêu cầu. Vui lòng thử lại sau.' },
   INTERNAL: { status: 500, message: 'Đã xảy ra lỗi hệ thống. Vui lòng thử lại hoặc liên hệ quản trị.' },
 } as const satisfies Record<string, { status: number; message: string }>;

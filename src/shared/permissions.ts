@@ -36,6 +36,13 @@ export const PERMISSIONS = [
   'write:block:any',
   'import:registry:any',
   'import:registry:own',
+  /** Eligibility verdicts, suggestions and quotas. */
+  'read:eligibility:any',
+  'read:eligibility:own',
+  /** Local rule packs (overrides layered on the national law). */
+  'write:rules:any',
+  /** The dated base-salary table used for prize money. */
+  'write:salary:any',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -53,6 +60,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'read:block:any',
     'write:block:any',
     'import:registry:any',
+    'read:eligibility:any',
+    'write:rules:any',
+    'write:salary:any',
   ],
   officer: [
     'read:unit:any',
@@ -62,8 +72,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'read:block:any',
     'write:block:any',
     'import:registry:any',
+    'read:eligibility:any',
   ],
-  block_lead: ['read:unit:any', 'read:person:own', 'read:block:any'],
+  block_lead: ['read:unit:any', 'read:person:own', 'read:block:any', 'read:eligibility:own'],
   unit_officer: [
     'read:unit:own',
     'read:user:own',
@@ -71,9 +82,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'write:person:own',
     'read:block:any',
     'import:registry:own',
+    'read:eligibility:own',
   ],
-  council_member: ['read:unit:any', 'read:person:any', 'read:block:any'],
-  leader: ['read:unit:any', 'read:user:any', 'read:person:any', 'read:block:any'],
+  council_member: ['read:unit:any', 'read:person:any', 'read:block:any', 'read:eligibility:any'],
+  leader: ['read:unit:any', 'read:user:any', 'read:person:any', 'read:block:any', 'read:eligibility:any'],
 };
 
 export function permissionsOf(role: Role): readonly Permission[] {

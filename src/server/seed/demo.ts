@@ -3,6 +3,7 @@
  * the origin article (../shared/seed). Units the article does not name are invented and flagged `isDemo`.
  * People are fictional. Later issues extend this seed.
  */
+import { seedRules } from './rules';
 import { count } from 'drizzle-orm';
 import type { Database, DbOrTx } from '../platform/db/database';
 import { appMeta, units, users } from '../platform/db/schema';
@@ -83,6 +84,7 @@ export async function seedDemo(
     }
     // The registry (sub-units, people, 2018–2020 evaluations and awards, blocks, the 2025 successors).
     const registry = await seedDemoRegistry(tx, { full: options.registry !== false });
+    await seedRules(tx, { demo: true });
     await tx.insert(appMeta).values({ key: 'demo_seeded_at', value: clock().toISOString() });
     await recordAudit(
       tx,

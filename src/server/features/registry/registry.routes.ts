@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { z, uuid } from '../../../shared/zod';
 import { paginated } from '../../../shared/paginated';
 import { accessFor, can } from '../../../shared/permissions';
@@ -18,6 +18,7 @@ import {
 import { maskPersonalId } from '../../../shared/people/people.schema';
 import type { Database } from '../../platform/db/database';
 import type { Clock } from '../../platform/clock';
+import { attachment } from '../../platform/attachment';
 import { anyOf } from '../../platform/http';
 import { raise, unwrap } from '../../platform/errors';
 import { unitsRepository } from '../units/units.repository';
@@ -29,20 +30,6 @@ import { SHEETS, formatText } from './excel/sheets';
 import type { RegistryService } from './registry.service';
 
 const kindParams = z.strictObject({ kind: datasetKindSchema });
-
-function attachment(reply: FastifyReply, filename: string, type: string, body: Buffer | string) {
-  const ascii = filename
-    .normalize('NFD')
-    .replace(/[^\x20-\x7e]/g, '')
-    .replace(/"/g, '');
-  return reply
-    .type(type)
-    .header(
-      'content-disposition',
-      `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`,
-    )
-    .send(body);
-}
 
 export function registryRoutes(
   database: Database,

@@ -407,3 +407,42 @@ export const awards = pgTable(
     ),
   ],
 );
+
+/**
+ * Mức lương cơ sở, dated (admins add rows; prize money uses the row in force on the decision date). The
+ * known rows are inserted by migration 0004 with their instruments.
+ */
+export const baseSalaries = pgTable(
+  'base_salaries',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    effectiveFrom: date('effective_from', { mode: 'string' }).notNull(),
+    amount: integer('amount').notNull(),
+    instrument: text('instrument').notNull(),
+    note: text('note'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    uniqueIndex('base_salaries_from').on(t.effectiveFrom),
+    check('base_salaries_amount', sql`${t.amount} > 0`),
+  ],
+);
+
+/**
+ * Local rule packs (a province's or ministry's added criteria and quotas), layered on the national pack in
+ * force when enabled. `content` is validated by the domain (`validateLocalPack`) before it is stored.
+ */
+export const localRulePacks = pgTable('local_rule_packs', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  issuer: text('issuer').notNull(),
+  effectiveFrom: date('effective_from', { mode: 'string' }).notNull(),
+  effectiveTo: date('effective_to', { mode: 'string' }),
+  enabled: boolean('enabled').notNull().default(false),
+  content: jsonb('content').notNull(),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+  version: integer('version').notNull().default(1),
+});

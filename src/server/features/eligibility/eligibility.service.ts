@@ -1,0 +1,393 @@
+/**
+ * Eligibility over the registry: resolve the viewer's scope, read the histories in bulk, choose the pack by
+ * the achievement year (layered with the enabled local packs), run the pure sweep, and shape the verdicts
+ * for the suggestion list, the person and unit panels, and the quota figures.
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import type { Database, DbOrTx } from '../../platform/db/database';
+import type { Actor } from '../../platform/actor';
+import { fail, ok, type Result } from '../../platform/errors';
+import { unitSubtree } from '../../platform/sql';
+import { NATIONAL_PACKS, packForYear } from '../../../domain/rules/packs';
+import { layerPacks } from '../../../domain/rules/layering';
+import { quotaUse } from '../../../domain/rules/quota';
+import type { LocalPack, RulePack } from '../../../domain/rules/types';
+import { isNearMiss, sweep, type SweepCollective, type SweepPerson } from '../../../domain/eligibility/sweep';
+import type { CollectiveHistory, Verdict } from '../../../domain/eligibility/types';
+import { foldVietnamese } from '../../../shared/vietnamese';
+import type {
+  QuotaResponse,
+  SubjectVerdicts,
+  SuggestionQuery,
+  SuggestionResponse,
+  SuggestionRow,
+} from '../../../shared/eligibility/eligibility.schema';
+import type { AwardCode } from '../../../shared/registry/catalog';
+import { localRulePacks } from '../../platform/db/schema';
+import { eq } from 'drizzle-orm';
+import { eligibilityRepository as repo, type PersonRow, type UnitRow } from './eligibility.repository';
+
+export interface Viewer {
+  actor: Actor;
+  scope: 'any' | 'own';
+}
+
+interface Scope {
+  label: string;
+  units: SQL;
+  personId?: string;
+  /** Units whose collective verdicts are wanted (undefined: every unit of the scope). */
+  collectiveIds?: string[];
+}
+
+const ALL_UNITS = sql`select id from units`;
+
+function subtreeOfMany(ids: string[]): SQL {
+  if (!ids.length) return sql`select null::uuid where false`;
+  return sql`with recursive sub(id) as (
+      select id from units where id in (${sql.join(
+        ids.map((i) => sql`${i}::uuid`),
+        sql`, `,
+      )})
+      union all
+      select u.id from units u join sub on u.parent_id = sub.id)
+    select id from sub`;
+}
+
+/** The national pack for the year with the local packs in force on the period's last day. */
+export async function effectivePack(db: DbOrTx, year: number): Promise<RulePack> {
+  const national = packForYear(year, NATIONAL_PACKS);
+  const locals = await db.select().from(localRulePacks).where(eq(localRulePacks.enabled, true));
+  const packs: LocalPack[] = locals
+    .sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom) || a.id.localeCompare(b.id))
+    .map((l) => l.content as LocalPack);
+  return layerPacks(national, packs, `${year}-12-31`);
+}
+
+export function createEligibilityService(database: Database) {
+  const { db } = database;
+
+  async function inSubtree(root: string, unitId: string): Promise<boolean> {
+    const r = (await db.execute(
+      sql`select 1 as x from (${unitSubtree(root)}) s where s.id = ${unitId}`,
+    )) as unknown as { rows: unknown[] };
+    return r.rows.length > 0;
+  }
+
+  async function resolveScope(
+    v: Viewer,
+    q: {
+      unitId?: string | undefined;
+      blockId?: string | undefined;
+      personId?: string | undefined;
+      year: number;
+    },
+  ): Promise<Result<Scope>> {
+    const root = v.scope === 'own' ? v.actor.unitId : null;
+    if (v.scope === 'own' && !root) return fail('ELIGIBILITY.SCOPE_REQUIRED');
+    const base = root ? unitSubtree(root) : ALL_UNITS;
+    if (q.personId) {
+      if (root) {
+        const r = (await db.execute(
+          sql`select 1 as x from people p where p.id = ${q.personId} and (
+                p.current_unit_id in (${unitSubtree(root)})
+                or exists (select 1 from person_evaluations e where e.person_id = p.id and e.year = ${q.year}
+                           and e.unit_id in (${unitSubtree(root)})))`,
+        )) as unknown as { rows: unknown[] };
+        if (!r.rows.length) return fail('NOT_FOUND');
+      } else {
+        const r = (await db.execute(sql`select 1 as x from people where id = ${q.personId}`)) as unknown as {
+          rows: unknown[];
+        };
+        if (!r.rows.length) return fail('NOT_FOUND');
+      }
+      return ok({ label: 'cá nhân', units: base, personId: q.personId, collectiveIds: [] });
+    }
+    if (q.unitId) {
+      if (root && !(await inSubtree(root, q.unitId))) return fail('PERSON.OUT_OF_SCOPE');
+      const r = (await db.execute(sql`select name from units where id = ${q.unitId}`)) as unknown as {
+        rows: Array<{ name: string }>;
+      };
+      if (!r.rows.length) return fail('NOT_FOUND');
+      return ok({ label: r.rows[0]!.name, units: unitSubtree(q.unitId) });
+    }
+    if (q.blockId) {
+      const b = await repo.blockUnits(db, q.blockId);
+      if (!b) return fail('NOT_FOUND');
+      const units = subtreeOfMany(b.unitIds);
+      return ok({
+        label: 'khối thi đua',
+        units: root ? sql`select id from (${units}) b where b.id in (${unitSubtree(root)})` : units,
+      });
+    }
+    return ok({ label: root ? 'đơn vị của tôi' : 'toàn bộ', units: base });
+  }
+
+  /** Every verdict of the scope for the year. */
+  async function run(scope: Scope, year: number) {
+    const pack = await effectivePack(db, year);
+    const [people, histories] = await Promise.all([
+      repo.people(db, scope.units, year, scope.personId),
+      repo.personHistories(db, scope.units, year, scope.personId),
+    ]);
+    const sweepPeople: SweepPerson[] = people.map((p) => ({
+      subject: { kind: 'individual', id: p.id, name: p.fullName },
+      history: histories.get(p.id) ?? {
+        evaluations: [],
+        leaves: [],
+        trainings: [],
+        disciplines: [],
+        initiatives: [],
+        awards: [],
+      },
+    }));
+    const collectives =
+      scope.collectiveIds && scope.collectiveIds.length === 0
+        ? { list: [], units: [] }
+        : await collectivesOf(scope, year);
+    const result = sweep({ year, pack, people: sweepPeople, collectives: collectives.list });
+    return { pack, people, units: collectives.units, verdicts: result.verdicts };
+  }
+
+  async function collectivesOf(
+    scope: Scope,
+    year: number,
+  ): Promise<{ list: SweepCollective[]; units: UnitRow[] }> {
+    let units = await repo.units(db, scope.units, year);
+    if (scope.collectiveIds) units = units.filter((u) => scope.collectiveIds!.includes(u.id));
+    if (!units.length) return { list: [], units };
+    const [tree, successions, rated] = await Promise.all([
+      repo.tree(db),
+      repo.successions(db),
+      repo.ratedIn(db, scope.units, year),
+    ]);
+    // Lineage: a successor carries its predecessors' records from before the succession (Nghị định
+    // 152/2025 art. 4: successor units propose for their predecessors' achievements).
+    const preds = new Map<string, Array<{ id: string; before: string }>>();
+    for (const u of units) {
+      const out: Array<{ id: string; before: string }> = [];
+      const stack = [{ id: u.id, before: '9999-12-31' }];
+      const seen = new Set<string>([u.id]);
+      while (stack.length) {
+        const cur = stack.pop()!;
+        for (const s of successions)
+          if (s.successorId === cur.id && !seen.has(s.predecessorId)) {
+            seen.add(s.predecessorId);
+            const before = s.effectiveDate < cur.before ? s.effectiveDate : cur.before;
+            out.push({ id: s.predecessorId, before });
+            stack.push({ id: s.predecessorId, before });
+          }
+      }
+      preds.set(u.id, out);
+    }
+    const allIds = [...new Set([...units.map((u) => u.id), ...[...preds.values()].flat().map((p) => p.id)])];
+    const recs = await repo.unitRecords(
+      db,
+      sql`${sql.join(
+        allIds.map((i) => sql`${i}::uuid`),
+        sql`, `,
+      )}`,
+      year,
+    );
+    const parent = new Map(tree.map((t) => [t.id, t.parentId]));
+    const members = new Map<string, string[]>();
+    for (const r of rated) {
+      // Each rated person belongs to their unit and every unit above it.
+      for (let u: string | null | undefined = r.unitId; u; u = parent.get(u)) {
+        let list = members.get(u);
+        if (!list) members.set(u, (list = []));
+        list.push(r.personId);
+      }
+    }
+    const list: SweepCollective[] = units.map((u) => {
+      const lineage = [{ id: u.id, before: '9999-12-31' }, ...(preds.get(u.id) ?? [])];
+      const counts = (unitId: string, y: number) => {
+        const l = lineage.find((x) => x.id === unitId);
+        return !!l && `${y}-01-01` < l.before;
+      };
+      const history: Omit<CollectiveHistory, 'members'> = {
+        evaluations: recs.evals
+          .filter((e) => counts(e.u, e.year))
+          .map((e) => ({ year: e.year, rating: e.rating, memberCount: e.memberCount })),
+        awards: recs.awards
+          .filter((a) => counts(a.u, a.year))
+          .map((a) => ({ id: a.id, awardCode: a.awardCode, year: a.year, track: a.track })),
+      };
+      return {
+        subject: { kind: 'collective', id: u.id, name: u.name },
+        history,
+        memberIds: [...new Set(members.get(u.id) ?? [])],
+      };
+    });
+    return { list, units };
+  }
+
+  function toRow(v: Verdict, people: Map<string, PersonRow>, units: Map<string, UnitRow>): SuggestionRow {
+    const p = v.subject.kind === 'individual' ? people.get(v.subject.id) : undefined;
+    const u = v.subject.kind === 'collective' ? units.get(v.subject.id) : undefined;
+    return {
+      subjectKind: v.subject.kind,
+      subjectId: v.subject.id,
+      code: p?.code ?? u?.code ?? '',
+      name: p?.fullName ?? u?.name ?? v.subject.name ?? '',
+      unitName: p?.unitName ?? null,
+      awardCode: v.awardCode,
+      status: v.status,
+      nearMiss: isNearMiss(v),
+      missing: v.missing,
+      checks: v.checks,
+    };
+  }
+
+  async function suggestionRows(
+    v: Viewer,
+    q: SuggestionQuery,
+  ): Promise<Result<{ rows: SuggestionRow[]; pack: RulePack; scope: string }>> {
+    const scope = await resolveScope(v, q);
+    if (!scope.ok) return scope;
+    const r = await run(scope.value, q.year);
+    const people = new Map(r.people.map((p) => [p.id, p]));
+    const units = new Map(r.units.map((u) => [u.id, u]));
+    const order = new Map(r.people.map((p, i) => [p.id, i]));
+    const rows = r.verdicts
+      .map((x) => toRow(x, people, units))
+      .sort(
+        (a, b) =>
+          (a.subjectKind === b.subjectKind ? 0 : a.subjectKind === 'individual' ? -1 : 1) ||
+          (order.get(a.subjectId) ?? 0) - (order.get(b.subjectId) ?? 0) ||
+          a.code.localeCompare(b.code),
+      );
+    return ok({ rows, pack: r.pack, scope: scope.value.label });
+  }
+
+  function filterRows(rows: SuggestionRow[], q: SuggestionQuery): SuggestionRow[] {
+    const needle = q.q ? foldVietnamese(q.q) : '';
+    return rows.filter(
+      (r) =>
+        (!q.awardCode || r.awardCode === q.awardCode) &&
+        (!q.recipientKind || r.subjectKind === q.recipientKind) &&
+        (!q.status ||
+          (q.status === 'near_miss'
+            ? r.nearMiss
+            : q.status === 'ineligible'
+              ? r.status === 'ineligible'
+              : r.status === q.status)) &&
+        (!needle || foldVietnamese(`${r.name} ${r.code}`).includes(needle)),
+    );
+  }
+
+  return {
+    resolveScope,
+    run,
+
+    async suggestions(v: Viewer, q: SuggestionQuery): Promise<Result<SuggestionResponse>> {
+      const r = await suggestionRows(v, q);
+      if (!r.ok) return r;
+      const counts = new Map<AwardCode, { eligible: number; needsReview: number; nearMiss: number }>();
+      for (const row of r.value.rows) {
+        let c = counts.get(row.awardCode);
+        if (!c) counts.set(row.awardCode, (c = { eligible: 0, needsReview: 0, nearMiss: 0 }));
+        if (row.status === 'eligible') c.eligible++;
+        else if (row.status === 'needs_review') c.needsReview++;
+        else if (row.nearMiss) c.nearMiss++;
+      }
+      // Without a status filter the list shows what officers act on: eligible, to review, one short.
+      const filtered = filterRows(r.value.rows, q).filter(
+        (x) => q.status || x.status !== 'ineligible' || x.nearMiss,
+      );
+      const start = (q.page - 1) * q.pageSize;
+      return ok({
+        year: q.year,
+        pack: { id: r.value.pack.id, name: r.value.pack.name },
+        scope: r.value.scope,
+        counts: r.value.pack.rules
+          .map((x) => x.awardCode)
+          .filter((c, i, a) => a.indexOf(c) === i && counts.has(c))
+          .map((c) => ({ awardCode: c, ...counts.get(c)! })),
+        items: filtered.slice(start, start + q.pageSize),
+        total: filtered.length,
+        page: q.page,
+        pageSize: q.pageSize,
+      });
+    },
+
+    /** All rows of the filter, for export (same filter as the list). */
+    async suggestionExport(
+      v: Viewer,
+      q: SuggestionQuery,
+    ): Promise<Result<{ rows: SuggestionRow[]; pack: RulePack; scope: string }>> {
+      const r = await suggestionRows(v, q);
+      if (!r.ok) return r;
+      return ok({
+        ...r.value,
+        rows: filterRows(r.value.rows, q).filter((x) => q.status || x.status !== 'ineligible' || x.nearMiss),
+      });
+    },
+
+    async person(v: Viewer, personId: string, year: number): Promise<Result<SubjectVerdicts>> {
+      const scope = await resolveScope(v, { personId, year });
+      if (!scope.ok) return scope;
+      const r = await run(scope.value, year);
+      return ok({
+        year,
+        pack: { id: r.pack.id, name: r.pack.name },
+        verdicts: r.verdicts.filter((x) => x.subject.id === personId),
+      });
+    },
+
+    async unit(v: Viewer, unitId: string, year: number): Promise<Result<SubjectVerdicts>> {
+      const scope = await resolveScope(v, { unitId, year });
+      if (!scope.ok) return scope;
+      const r = await run({ ...scope.value, collectiveIds: [unitId] }, year);
+      return ok({
+        year,
+        pack: { id: r.pack.id, name: r.pack.name },
+        verdicts: r.verdicts.filter((x) => x.subject.kind === 'collective' && x.subject.id === unitId),
+      });
+    },
+
+    async quotas(v: Viewer, year: number, unitId?: string): Promise<Result<QuotaResponse>> {
+      const scope = await resolveScope(v, { unitId, year });
+      if (!scope.ok) return scope;
+      const pack = await effectivePack(db, year);
+      let eligibleCounts: Map<AwardCode, number> | null = null;
+      const items: QuotaResponse['items'] = [];
+      for (const q of pack.quotas) {
+        let basis = await repo.countAwards(db, scope.value.units, year, q.basisAwardCode);
+        let basisSource: 'awarded' | 'eligible' = 'awarded';
+        if (basis === 0) {
+          // Before the decision: the base is who is eligible now.
+          if (!eligibleCounts) {
+            const r = await run(scope.value, year);
+            eligibleCounts = new Map();
+            for (const x of r.verdicts)
+              if (x.status === 'eligible')
+                eligibleCounts.set(x.awardCode, (eligibleCounts.get(x.awardCode) ?? 0) + 1);
+          }
+          basis = eligibleCounts.get(q.basisAwardCode) ?? 0;
+          basisSource = 'eligible';
+        }
+        const used = await repo.countAwards(db, scope.value.units, year, q.awardCode);
+        const u = quotaUse(q, basis, used);
+        items.push({
+          quotaId: q.id,
+          awardCode: q.awardCode,
+          basisAwardCode: q.basisAwardCode,
+          maxShare: q.maxShare,
+          rounding: q.rounding,
+          basis,
+          basisSource,
+          allowed: u.allowed,
+          used,
+          remaining: u.remaining,
+          exceeded: u.exceeded,
+          detail: u.detail,
+          citation: q.citation,
+        });
+      }
+      return ok({ year, packId: pack.id, unitId: unitId ?? null, unitName: scope.value.label, items });
+    },
+  };
+}
+
+export type EligibilityService = ReturnType<typeof createEligibilityService>;
