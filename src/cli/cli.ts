@@ -13,6 +13,7 @@ import { backupCommand, restoreCommand } from './commands/backup';
 import { auditCommand } from './commands/audit';
 import { importCommand } from './commands/import';
 import { exportCommand } from './commands/export';
+import { eligibilityCommand } from './commands/eligibility';
 
 /**
  * `generate` pulls in the synthetic-data generator (bench/synthetic.ts): loaded when it runs, so every
@@ -34,6 +35,7 @@ export const COMMANDS: Command[] = [
   auditCommand,
   importCommand,
   exportCommand,
+  eligibilityCommand,
   generateCommand,
 ];
 
@@ -56,6 +58,8 @@ Lệnh / Commands:
                                  Nhập dữ liệu từ Excel, CSV, JSON / Import registry records
   export <loại|dataset|workbook> --out <tệp> [--year N] [--unit <mã>] [--q …] [--force]
                                  Xuất dữ liệu ra Excel, CSV, JSON / Export registry records
+  eligibility --year N [--unit <mã>] [--person <mã>] [--format text|json|xlsx] [--out <tệp>]
+                                 Xét điều kiện khen thưởng / Judge eligibility
   generate --people N --years N --seed N --out <tệp.json>
                                  Sinh dữ liệu tổng hợp (không cần CSDL) / Generate a synthetic dataset
 

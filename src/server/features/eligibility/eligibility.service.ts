@@ -324,6 +324,12 @@ export function createEligibilityService(database: Database) {
       });
     },
 
+    /** Every verdict of the filter, ineligible ones included. */
+    async allRows(v: Viewer, q: SuggestionQuery): Promise<SuggestionRow[]> {
+      const r = await suggestionRows(v, q);
+      return r.ok ? filterRows(r.value.rows, q) : [];
+    },
+
     async person(v: Viewer, personId: string, year: number): Promise<Result<SubjectVerdicts>> {
       const scope = await resolveScope(v, { personId, year });
       if (!scope.ok) return scope;

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { createTestApp, type Session, type TestApp } from '../../testing/harness';
+import { runCli } from '../../../cli/cli';
+import type { CliContext } from '../../../cli/context';
 import { awards, units } from '../../platform/db/schema';
 import type {
   PacksResponse,
@@ -305,5 +307,45 @@ describe('rule packs, local overrides and base salaries', () => {
     expect(prize.json().amount).toBe(760_000); // 0,3 × 2.530.000 = 759.000 → 760.000
     const del = await admin.request('DELETE', `/api/rules/base-salaries/${add.json().id}`);
     expect(del.statusCode).toBe(200);
+  });
+});
+
+describe('the CLI prints the same verdicts as the API', () => {
+  async function cli(...argv: string[]) {
+    const out: string[] = [];
+    const ctx: CliContext = {
+      out: (x) => out.push(x),
+      err: (x) => out.push(x),
+      env: {},
+      clock: t.time.clock,
+      openDatabase: async () => ({ ...t.database, close: async () => undefined }),
+      describeDatabase: () => 'test database',
+    };
+    const code = await runCli(argv, ctx);
+    return { code, out: out.join('\n') };
+  }
+
+  it('eligibility --year 2020 --unit BL-TTKN --format json', async () => {
+    const r = await cli('eligibility', '--year', '2020', '--unit', 'BL-TTKN', '--format', 'json');
+    expect(r.code, r.out).toBe(0);
+    const doc = JSON.parse(r.out) as {
+      pack: { id: string };
+      verdicts: Array<{ subjectId: string; awardCode: string; status: string; missing: string[] }>;
+    };
+    expect(doc.pack.id).toBe('V2017');
+    const api = await all(officer, `year=2020&unitId=${await unitId('BL-TTKN')}`);
+    const key = (x: { subjectId: string; awardCode: string; status: string; missing: string[] }) =>
+      `${x.subjectId}/${x.awardCode}/${x.status}/${x.missing.join('|')}`;
+    expect(doc.verdicts.map(key)).toEqual(api.items.map(key));
+    expect(doc.verdicts.length).toBeGreaterThan(50);
+  });
+
+  it('refuses an unknown unit and a bad year with a message', async () => {
+    expect((await cli('eligibility', '--year', '2020', '--unit', 'KHONG-CO')).out).toMatch(
+      /Không có đơn vị mã "KHONG-CO"/,
+    );
+    const bad = await cli('eligibility', '--year', '20');
+    expect(bad.code).toBe(2);
+    expect(bad.out).toMatch(/--year/);
   });
 });
