@@ -11,6 +11,8 @@ import {
   ClusterOutlined,
   CloudUploadOutlined,
   IdcardOutlined,
+  SafetyCertificateOutlined,
+  TrophyOutlined,
 } from '@ant-design/icons';
 import type { Permission } from '../../shared/permissions';
 import type { MessageKey } from '../lib/i18n';
@@ -78,6 +80,27 @@ export const ROUTES: AppRoute[] = [
     requires: ['import:registry:any', 'import:registry:own'],
     page: lazy(() =>
       import('../features/registry/components/ImportPage').then((m) => ({ default: m.ImportPage })),
+    ),
+  },
+  // Eligibility (issue 4): suggestions with reasons and quotas; the rule packs, base salaries, prize money.
+  {
+    path: '/eligibility',
+    label: 'menu.eligibility',
+    icon: <TrophyOutlined />,
+    requires: ['read:eligibility:any', 'read:eligibility:own'],
+    page: lazy(() =>
+      import('../features/eligibility/components/EligibilityPage').then((m) => ({
+        default: m.EligibilityPage,
+      })),
+    ),
+  },
+  {
+    path: '/rules',
+    label: 'menu.rules',
+    icon: <SafetyCertificateOutlined />,
+    requires: ['read:eligibility:any', 'read:eligibility:own'],
+    page: lazy(() =>
+      import('../features/eligibility/components/RulesPage').then((m) => ({ default: m.RulesPage })),
     ),
   },
   {

@@ -9,6 +9,7 @@ import type {
   TrainingCreateInput,
   TransferInput,
 } from '../../../../shared/people/people.schema';
+import type { SubjectVerdicts } from '../../../../shared/eligibility/eligibility.schema';
 import type { Unit } from '../../../../shared/units/units.schema';
 import type { Page } from '../../../../shared/paginated';
 import { api, type Query } from '../../../lib/api';
@@ -61,3 +62,7 @@ export const deletePersonRecord = (id: string, kind: RecordKind, recordId: strin
 
 /** Units for the pickers (the units feature owns the tree page; here only the list is needed). */
 export const listUnitsForPicker = () => api.get<Unit[]>('/units', { includeInactive: true });
+
+/** What the rules say about this person for a year (the eligibility API; shown by the profile's panel). */
+export const getPersonEligibility = (id: string, year: number) =>
+  api.get<SubjectVerdicts>(`/eligibility/people/${id}`, { year });

@@ -53,6 +53,7 @@ import { EmptyState, ErrorState, LoadingState } from '../../../lib/ui/states';
 import { deletePersonRecord, getProfile, listUnitsForPicker, type RecordKind } from '../api/people';
 import { PersonDialog, type Dialog } from './PersonDialogs';
 import { lastListUrl } from './list-url';
+import { EligibilityPanel } from './EligibilityPanel';
 
 type P = PersonProfile;
 const period = (from: string, to: string | null, present: string) =>
@@ -65,6 +66,7 @@ export function PersonProfilePage({ id }: { id: string }) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const canWrite = useCan('write:person:any', 'write:person:own');
+  const canSeeEligibility = useCan('read:eligibility:any', 'read:eligibility:own');
   const profile = useResource(() => getProfile(id), [id]);
   const units = useResource(() => (canWrite ? listUnitsForPicker() : Promise.resolve([])), [canWrite]);
   const [dialog, setDialog] = useState<Dialog>();
@@ -428,6 +430,7 @@ export function PersonProfilePage({ id }: { id: string }) {
       <Card size="small">
         <Tabs size="small" items={tabs} />
       </Card>
+      {canSeeEligibility ? <EligibilityPanel personId={id} /> : null}
       {dialog ? (
         <PersonDialog
           dialog={dialog}
