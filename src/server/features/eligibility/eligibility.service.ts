@@ -123,12 +123,15 @@ export function createEligibilityService(database: Database) {
     return ok({ label: root ? 'đơn vị của tôi' : 'toàn bộ', units: base });
   }
 
-  /** Every verdict of the scope for the year. */
-  async function run(scope: Scope, year: number) {
-    const pack = await effectivePack(db, year);
-    const [people, histories] = await Promise.all([
+  /** Everything the sweep reads for a scope and year (the benchmark's read-only floor is this alone). */
+  async function load(scope: Scope, year: number) {
+    const [pack, people, histories, collectives] = await Promise.all([
+      effectivePack(db, year),
       repo.people(db, scope.units, year, scope.personId),
       repo.personHistories(db, scope.units, year, scope.personId),
+      scope.collectiveIds && scope.collectiveIds.length === 0
+        ? Promise.resolve({ list: [] as SweepCollective[], units: [] as UnitRow[] })
+        : collectivesOf(scope, year),
     ]);
     const sweepPeople: SweepPerson[] = people.map((p) => ({
       subject: { kind: 'individual', id: p.id, name: p.fullName },
@@ -141,10 +144,12 @@ export function createEligibilityService(database: Database) {
         awards: [],
       },
     }));
-    const collectives =
-      scope.collectiveIds && scope.collectiveIds.length === 0
-        ? { list: [], units: [] }
-        : await collectivesOf(scope, year);
+    return { pack, people, sweepPeople, collectives };
+  }
+
+  /** Every verdict of the scope for the year. */
+  async function run(scope: Scope, year: number) {
+    const { pack, people, sweepPeople, collectives } = await load(scope, year);
     const result = sweep({ year, pack, people: sweepPeople, collectives: collectives.list });
     return { pack, people, units: collectives.units, verdicts: result.verdicts };
   }
@@ -278,6 +283,7 @@ export function createEligibilityService(database: Database) {
 
   return {
     resolveScope,
+    load,
     run,
 
     async suggestions(v: Viewer, q: SuggestionQuery): Promise<Result<SuggestionResponse>> {
