@@ -110,7 +110,11 @@ export function EligibilityPage() {
       width: 220,
       render: (v: string, r) => (
         <>
-          {r.subjectKind === 'individual' ? <Link href={`/people/${r.subjectId}`}>{v}</Link> : v}
+          {r.subjectKind === 'individual' ? (
+            <Link href={`/people/${r.subjectId}?year=${filter.year}`}>{v}</Link>
+          ) : (
+            v
+          )}
           <div>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               <code>{r.code}</code> · {RECIPIENT_KIND_LABELS[r.subjectKind]}

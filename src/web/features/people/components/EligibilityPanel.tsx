@@ -12,8 +12,11 @@ const FIRST_YEAR = 2000;
 export function EligibilityPanel({ personId }: { personId: string }) {
   const { t } = useI18n();
   const thisYear = new Date().getFullYear();
-  // The year being judged is normally the one just ended.
-  const [year, setYear] = useState(thisYear - 1);
+  // The year being judged is normally the one just ended; a link from the suggestions page names its year.
+  const [year, setYear] = useState(() => {
+    const asked = Number(new URLSearchParams(window.location.search).get('year'));
+    return Number.isInteger(asked) && asked >= FIRST_YEAR && asked <= thisYear ? asked : thisYear - 1;
+  });
   const verdicts = useResource(() => getPersonEligibility(personId, year), [personId, year]);
   const years = Array.from({ length: thisYear - FIRST_YEAR + 1 }, (_v, i) => thisYear - i);
 
