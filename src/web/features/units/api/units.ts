@@ -1,3 +1,4 @@
+import type { SubjectVerdicts } from '../../../../shared/eligibility/eligibility.schema';
 import type {
   Unit,
   UnitCreateInput,
@@ -13,3 +14,7 @@ export const deactivateUnit = (id: string, input: UnitDeactivateInput) =>
   api.post<Unit>(`/units/${id}/deactivate`, input);
 export const reactivateUnit = (id: string, version: number) =>
   api.post<Unit>(`/units/${id}/reactivate`, { version });
+
+/** What the rules say about a collective for a year (the eligibility API; shown by the unit's drawer). */
+export const getUnitEligibility = (id: string, year: number) =>
+  api.get<SubjectVerdicts>(`/eligibility/units/${id}`, { year });

@@ -14,7 +14,14 @@ import {
   Typography,
 } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { EditOutlined, PlusOutlined, ReloadOutlined, StopOutlined, UndoOutlined } from '@ant-design/icons';
+import {
+  EditOutlined,
+  PlusOutlined,
+  ReloadOutlined,
+  StopOutlined,
+  TrophyOutlined,
+  UndoOutlined,
+} from '@ant-design/icons';
 import { UNIT_KIND_LABELS, type Unit } from '../../../../shared/units/units.schema';
 import { useI18n } from '../../../lib/i18n';
 import { useCan } from '../../../lib/session';
@@ -26,18 +33,23 @@ import { listUnits, reactivateUnit } from '../api/units';
 import { buildUnitTree, countNodes, filterUnitTree, parentKeys, type UnitNode } from './unit-tree';
 import { UnitFormModal } from './UnitFormModal';
 import { DeactivateUnitModal } from './DeactivateUnitModal';
+import { UnitEligibilityDrawer } from './UnitEligibilityDrawer';
 
 /** Tree indent per level, and the width antd gives the expand icon (17px + 8px margin). */
 const INDENT = 18;
 const EXPAND_ICON = 25;
 
 type Dialog =
-  { kind: 'create'; parentId?: string } | { kind: 'edit'; unit: Unit } | { kind: 'deactivate'; unit: Unit };
+  | { kind: 'create'; parentId?: string }
+  | { kind: 'edit'; unit: Unit }
+  | { kind: 'deactivate'; unit: Unit }
+  | { kind: 'eligibility'; unit: Unit };
 
 export function UnitsPage() {
   const { t, lang } = useI18n();
   const { message } = App.useApp();
   const canWrite = useCan('write:unit:any');
+  const canSeeEligibility = useCan('read:eligibility:any', 'read:eligibility:own');
   const units = useResource(listUnits, []);
   const [text, setText] = useState('');
   const [showInactive, setShowInactive] = useState(true);
@@ -113,6 +125,23 @@ export function UnitsPage() {
         `${formatIsoDate(u.activeFrom)} – ${u.activeTo ? formatIsoDate(u.activeTo) : t('units.present')}`,
     },
   ];
+  if (canSeeEligibility)
+    columns.push({
+      title: t('verdict.panelTitle'),
+      key: 'eligibility',
+      width: 90,
+      render: (_v, u) => (
+        <Tooltip title={t('verdict.panelTitle')}>
+          <Button
+            type="text"
+            size="small"
+            icon={<TrophyOutlined />}
+            aria-label={`${t('verdict.panelTitle')} ${u.code}`}
+            onClick={() => setDialog({ kind: 'eligibility', unit: u })}
+          />
+        </Tooltip>
+      ),
+    });
   if (canWrite) {
     columns.push({
       title: t('common.actions'),
@@ -241,6 +270,9 @@ export function UnitsPage() {
           onClose={() => setDialog(undefined)}
           onSaved={saved}
         />
+      ) : null}
+      {dialog?.kind === 'eligibility' ? (
+        <UnitEligibilityDrawer unit={dialog.unit} onClose={() => setDialog(undefined)} />
       ) : null}
       {dialog?.kind === 'deactivate' ? (
         <DeactivateUnitModal unit={dialog.unit} onClose={() => setDialog(undefined)} onSaved={saved} />
