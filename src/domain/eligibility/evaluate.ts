@@ -5,7 +5,8 @@
  * Verdicts: a criterion not met → `ineligible`; otherwise a criterion that needs a human judgement or data
  * the registry lacks → `needs_review`; otherwise `eligible`. Titles that depend on others in the same
  * period (CSTĐCS needs LĐTT; CSTĐ cấp tỉnh needs this year's CSTĐCS) are evaluated first, within one run,
- * and an initiative relied on by one verdict is not offered to the next (one initiative, one award).
+ * and an initiative relied on by a title is not offered to the awards judged after it (one initiative, one
+ * award; see `verdict` for which verdicts reserve).
  */
 import { AWARD_CODES, type AwardCode, type Rating } from '../../shared/registry/catalog';
 import type { CriterionNode, FactLeaf, JudgementLeaf, Operator, Rule, RulePack } from '../rules/types';
@@ -151,16 +152,26 @@ export class EvaluationRun {
       missing: checks.filter((c) => c.status === 'unmet').map((c) => c.criterion),
       initiativeIds: status === 'ineligible' ? [] : initiativeIds,
     };
-    for (const id of v.initiativeIds) this.reserved.add(id);
+    // One initiative, one award. Titles (conferred every year in the regular course) spend their
+    // initiatives for the rest of the run, so a form judged later does not count them again. A title already
+    // awarded this year spent its basis whatever today's facts say (its fresh verdict may differ when the
+    // registry changed since). Forms do not reserve against each other: each is a separate proposal, and a
+    // Bằng khen taking the initiatives would hide that a Huân chương could rest on them instead.
+    if (AWARD_CODES[awardCode].kind === 'title' && (status !== 'ineligible' || this.held(awardCode)))
+      for (const id of initiativeIds) this.reserved.add(id);
     this.inProgress.delete(awardCode);
     this.verdicts.set(awardCode, v);
     return v;
   }
 
-  private standing = (code: AwardCode): TitleStanding => {
+  /** Awarded for this period on the regular track. */
+  private held(code: AwardCode): boolean {
     const awards = 'awards' in this.history ? this.history.awards : [];
-    if (awards.some((a) => a.awardCode === code && a.year === this.period.year && a.track === 'regular'))
-      return 'held';
+    return awards.some((a) => a.awardCode === code && a.year === this.period.year && a.track === 'regular');
+  }
+
+  private standing = (code: AwardCode): TitleStanding => {
+    if (this.held(code)) return 'held';
     if (this.inProgress.has(code) || !ruleFor(this.pack, code, this.subject.kind)) return 'no';
     const s = this.verdict(code).status;
     return s === 'eligible' ? 'eligible' : s === 'needs_review' ? 'review' : 'no';

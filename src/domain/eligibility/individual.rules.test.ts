@@ -1643,6 +1643,70 @@ describe('An initiative is the basis of one award only (law.md; Bộ Nội vụ 
   });
 });
 
+describe('Which verdicts of a run reserve initiatives (EvaluationRun.verdict)', () => {
+  const byCode = (vs: Verdict[]) => new Map(vs.map((v) => [v.awardCode, v]));
+
+  test('titles first: CSTĐCS and CSTĐ tỉnh spend sk20 and skt19, so BK tỉnh is left with one', () => {
+    const h = history({
+      evaluations: ratedYears(2013, 2020, 'HTXSNV'),
+      awards: awards('CSTDCS', [2018, 2019]),
+      initiatives: [
+        initiative('sk19', '2019-01-01'),
+        initiative('sk20', '2020-01-01', { effectScope: 'province' }),
+        initiative('skt19', '2019-01-01', { effectScope: 'province' }),
+      ],
+    });
+    const vs = byCode(evaluateAll(PERSON, h, V2017, { year: 2020 }));
+    expect(vs.get('CSTDCS')!.initiativeIds).toEqual(['sk20']);
+    expect(vs.get('CSTD_TINH')!.initiativeIds).toEqual(['skt19']);
+    expectVerdict(vs.get('BK_TINH')!, 'ineligible', [['initiatives', 'unmet']]);
+    // Without sk20 there is no CSTĐCS 2020 and so no CSTĐ tỉnh: their initiatives go back to BK tỉnh.
+    const without = { ...h, initiatives: h.initiatives.filter((i) => i.id !== 'sk20') };
+    const ws = byCode(evaluateAll(PERSON, without, V2017, { year: 2020 }));
+    expect(ws.get('CSTD_TINH')!.status).toBe('ineligible');
+    expect(ws.get('BK_TINH')!.status).toBe('eligible');
+    expect(ws.get('BK_TINH')!.initiativeIds).toEqual(['sk19', 'skt19']);
+  });
+
+  test('forms are separate proposals: BK TTg and HCLĐ hạng Ba may both show the same free initiatives', () => {
+    const h = history({
+      evaluations: ratedYears(2013, 2020, 'HTXSNV'),
+      awards: [award('BK_TINH', 2014), award('BK_TTG', 2015)],
+      initiatives: [
+        initiative('sk16', '2016-04-01'),
+        initiative('sk17', '2017-04-01'),
+        initiative('sk19', '2019-04-01'),
+        initiative('skt17', '2017-06-01', { level: 'province', effectScope: 'province' }),
+        initiative('skt18', '2018-06-01', { level: 'province', effectScope: 'province' }),
+      ],
+    });
+    const vs = byCode(evaluateAll(PERSON, h, V2017, { year: 2020 }));
+    expect(vs.get('BK_TTG')!.status).toBe('eligible');
+    expect(vs.get('BK_TTG')!.initiativeIds).toEqual(['sk16', 'sk17', 'sk19', 'skt17', 'skt18']);
+    expect(vs.get('HCLD_3')!.status).toBe('eligible');
+    expect(vs.get('HCLD_3')!.initiativeIds).toEqual(['skt17', 'skt18']);
+  });
+
+  test('a CSTĐCS already awarded keeps its initiative spent even when today’s facts refuse it', () => {
+    // CSTĐCS 2020 was awarded; a reprimand recorded later in 2020 makes its fresh verdict ineligible, but
+    // the award stands and rested on skt20: CSTĐ tỉnh may not rest on it too.
+    const h = history({
+      evaluations: ratedYears(2018, 2020, 'HTXSNV'),
+      awards: awards('CSTDCS', [2018, 2019, 2020]),
+      disciplines: [discipline('khien_trach', '2020-11-15')],
+      initiatives: [initiative('skt20', '2020-03-01', { effectScope: 'province' })],
+    });
+    const vs = byCode(evaluateAll(PERSON, h, V2017, { year: 2020 }));
+    expect(vs.get('CSTDCS')!.status).toBe('ineligible');
+    expectVerdict(vs.get('CSTD_TINH')!, 'ineligible', [
+      ['chain', 'met'],
+      ['initiative', 'unmet'],
+    ]);
+    // Judged alone (nothing else in the run), CSTĐ tỉnh sees skt20: the registry should record its use.
+    expect(evaluate(PERSON, h, V2017, { year: 2020 }, 'CSTD_TINH').status).toBe('eligible');
+  });
+});
+
 // ------------------------------------------------------------------------ Citations on every check
 
 describe('Every check carries a citation with an instrument', () => {
