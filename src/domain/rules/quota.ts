@@ -2,7 +2,7 @@
  * Quotas: caps per issuer and year on a title, as a share of another title's holders (Nghị định 91/2017
  * art. 9(3): CSTĐCS ≤ 15% of LĐTT), with the pack's explicit rounding policy.
  */
-import type { AwardCode } from '../../shared/registry/catalog';
+import { AWARD_CODES, type AwardCode } from '../../shared/registry/catalog';
 import type { Quota, RulePack } from './types';
 
 export interface QuotaUse {
@@ -12,7 +12,7 @@ export interface QuotaUse {
   used: number;
   remaining: number;
   exceeded: boolean;
-  /** Vietnamese: "44/45 (15% của 300 LĐTT, làm tròn xuống)". */
+  /** Vietnamese: "44/45 (15% của 300 danh hiệu Lao động tiên tiến, làm tròn xuống)". */
   detail: string;
 }
 
@@ -39,7 +39,8 @@ export function quotaUse(quota: Quota, basis: number, used: number): QuotaUse {
     used,
     remaining: Math.max(0, allowed - used),
     exceeded: used > allowed,
-    detail: `${used}/${allowed} (${String(pct).replace('.', ',')}% của ${basis} ${quota.basisAwardCode}, ${ROUNDING_LABEL[quota.rounding]})`,
+    // The title's name, not its code: an officer reads this.
+    detail: `${used}/${allowed} (${String(pct).replace('.', ',')}% của ${basis} danh hiệu ${AWARD_CODES[quota.basisAwardCode].label}, ${ROUNDING_LABEL[quota.rounding]})`,
   };
 }
 
