@@ -21,7 +21,9 @@ import {
   type Rating,
 } from '../../shared/registry/catalog';
 import { addDays, dayNumber } from '../calendar';
+import { layerPacks } from '../rules/layering';
 import { V2017, V2024, V2025 } from '../rules/packs';
+import { absenceBelow, cite } from '../rules/packs/common';
 import type { RulePack } from '../rules/types';
 import { evaluate, evaluateAll } from './evaluate';
 import type { Check, CollectiveHistory, MemberResult, PersonHistory, Verdict, VerdictStatus } from './types';
@@ -42,10 +44,37 @@ const INDIVIDUAL_CODES: AwardCode[] = [
 ];
 const COLLECTIVE_CODES: AwardCode[] = ['TTLDTT', 'TTLDXS', 'CO_TINH', 'CO_CHINHPHU', 'GIAY_KHEN', 'BK_TINH'];
 
+/**
+ * A province's pack layered on V2024 with a leave limit (the national packs have none), so that the leave
+ * fact — and its explanation, which lists the leaves — is exercised too.
+ */
+const WITH_LEAVE_LIMIT = layerPacks(
+  V2024,
+  [
+    {
+      id: 'CM-2024',
+      name: 'Quy định của tỉnh (thử)',
+      issuer: 'UBND tỉnh',
+      effectiveFrom: '2024-01-01',
+      criteria: [
+        {
+          awardCode: 'LDTT',
+          recipientKind: 'individual',
+          criterion: absenceBelow(40, cite('Quyết định của UBND tỉnh (thử)', 'Điều 5', { verified: false })),
+        },
+      ],
+      quotas: [],
+      citation: cite('Quyết định của UBND tỉnh (thử)', undefined, { verified: false }),
+    },
+  ],
+  '2024-12-31',
+);
+
 const PACKS: Array<{ pack: RulePack; y: number }> = [
   { pack: V2017, y: 2020 },
   { pack: V2024, y: 2024 },
   { pack: V2025, y: 2025 },
+  { pack: WITH_LEAVE_LIMIT, y: 2024 },
 ];
 
 // ----------------------------------------------------------------------------------------- generators
