@@ -1359,6 +1359,14 @@ const bkTtgRows: Row[] = [
         because: [['prior_bk', 'unmet']],
       },
       {
+        name: `${art}, Điều 5 — BK TTg: an ad hoc (đột xuất) BK tỉnh ${y - 5} is no prerequisite → ineligible`,
+        pack,
+        year: y,
+        h: { ...base(), awards: [award('BK_TINH', y - 5, 'ad_hoc'), ...awards('CSTDCS', [y - 4, y - 2, y])] },
+        status: 'ineligible',
+        because: [['prior_bk', 'unmet']],
+      },
+      {
         name: `${art} — BK TTg: CSTĐCS awarded as a thematic record does not count → ineligible`,
         pack,
         year: y,
