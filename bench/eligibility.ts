@@ -10,7 +10,9 @@
  *     - the full sweep: the same reads, then every person and collective judged for every title and form
  *       of the pack — `service.run()`, what GET /api/eligibility/suggestions runs before filtering.
  *     Median of 3 runs after one warm-up. Targets: sweep ≤ 2 × floor, and < 5 s on PostgreSQL.
- *  3. The pure evaluator alone (src/domain `sweep` on the histories already in memory): evaluations/s.
+ *  3. The pure evaluator alone (src/domain `sweep` on the histories already in memory): evaluations/s,
+ *     as the sweep runs it (statuses and criteria, facts written only for the rows shown) and with every
+ *     fact written out.
  *
  * Writes bench/results/eligibility.json. Options: --quick (8 000 people × 10 years), --no-pglite,
  * --no-pg; BENCH_PG_URL (admin connection), BENCH_ELIGIBILITY_PEOPLE.
@@ -42,11 +44,15 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const ms = (t0: number) => performance.now() - t0;
 
 function child(...argv: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bench', 'registry-child.ts'), ...argv], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  const r = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', path.join(ROOT, 'bench', 'registry-child.ts'), ...argv],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
   if (r.status !== 0) throw new Error(`registry-child ${argv[0]} failed:\n${r.stderr}`);
 }
 
@@ -62,6 +68,8 @@ interface EngineResult {
   ratio: number;
   pureEvaluationsPerSecond: number;
   pureMs: number;
+  /** The same with every fact written out (what a person's panel does). */
+  explainedEvaluationsPerSecond: number;
 }
 
 async function measure(database: Database, engine: string): Promise<EngineResult> {
@@ -70,7 +78,7 @@ async function measure(database: Database, engine: string): Promise<EngineResult
   const scope = await service.resolveScope(viewer, { year: YEAR });
   if (!scope.ok) throw new Error(scope.error.message);
   // Warm-up (plans, caches, JIT) — not counted.
-  await service.run(scope.value, YEAR);
+  await service.run(scope.value, YEAR, false);
   const floorMs: number[] = [];
   const sweepMs: number[] = [];
   let verdicts = 0;
@@ -80,16 +88,29 @@ async function measure(database: Database, engine: string): Promise<EngineResult
     loaded = await service.load(scope.value, YEAR);
     floorMs.push(ms(t0));
     t0 = performance.now();
-    const r = await service.run(scope.value, YEAR);
+    // What GET /api/eligibility/suggestions runs: everyone judged, facts written only for the page's rows.
+    const r = await service.run(scope.value, YEAR, false);
     sweepMs.push(ms(t0));
     verdicts = r.verdicts.length;
   }
   const l = loaded!;
   if (process.env.BENCH_DUMP)
-    fs.writeFileSync(process.env.BENCH_DUMP, JSON.stringify({ people: l.sweepPeople, collectives: l.collectives.list }));
-  const t0 = performance.now();
-  const pure = sweep({ year: YEAR, pack: l.pack, people: l.sweepPeople, collectives: l.collectives.list });
+    fs.writeFileSync(
+      process.env.BENCH_DUMP,
+      JSON.stringify({ people: l.sweepPeople, collectives: l.collectives.list }),
+    );
+  let t0 = performance.now();
+  const pure = sweep({
+    year: YEAR,
+    pack: l.pack,
+    people: l.sweepPeople,
+    collectives: l.collectives.list,
+    explain: false,
+  });
   const pureMs = ms(t0);
+  t0 = performance.now();
+  sweep({ year: YEAR, pack: l.pack, people: l.sweepPeople, collectives: l.collectives.list, explain: true });
+  const explainedMs = ms(t0);
   const floorMedianMs = median(floorMs);
   const sweepMedianMs = median(sweepMs);
   return {
@@ -104,6 +125,7 @@ async function measure(database: Database, engine: string): Promise<EngineResult
     ratio: sweepMedianMs / floorMedianMs,
     pureEvaluationsPerSecond: pure.verdicts.length / (pureMs / 1000),
     pureMs,
+    explainedEvaluationsPerSecond: pure.verdicts.length / (explainedMs / 1000),
   };
 }
 
@@ -166,11 +188,15 @@ async function main() {
     }
   }
 
-  console.log(`\nEligibility sweep, ${PEOPLE} people × ${YEARS} years, year ${YEAR}, load avg ${os.loadavg()[0]!.toFixed(1)}`);
-  console.log('engine     people  collectives  verdicts  floor ms  sweep ms  ratio  (target ≤ 2.0; PG < 5000 ms)  pure evals/s');
+  console.log(
+    `\nEligibility sweep, ${PEOPLE} people × ${YEARS} years, year ${YEAR}, load avg ${os.loadavg()[0]!.toFixed(1)}`,
+  );
+  console.log(
+    'engine     people  collectives  verdicts  floor ms  sweep ms  ratio  (target ≤ 2.0; PG < 5000 ms)  pure evals/s (explained)',
+  );
   for (const r of results)
     console.log(
-      `${r.engine.padEnd(9)} ${String(r.people).padStart(7)} ${String(r.collectives).padStart(12)} ${String(r.verdicts).padStart(9)} ${r.floorMedianMs.toFixed(0).padStart(9)} ${r.sweepMedianMs.toFixed(0).padStart(9)} ${r.ratio.toFixed(2).padStart(6)}  ${r.ratio <= 2 ? 'ratio ✓' : 'ratio ✗'}${r.engine === 'postgres' ? (r.sweepMedianMs < 5000 ? ' time ✓' : ' time ✗') : ''}  ${Math.round(r.pureEvaluationsPerSecond)}`,
+      `${r.engine.padEnd(9)} ${String(r.people).padStart(7)} ${String(r.collectives).padStart(12)} ${String(r.verdicts).padStart(9)} ${r.floorMedianMs.toFixed(0).padStart(9)} ${r.sweepMedianMs.toFixed(0).padStart(9)} ${r.ratio.toFixed(2).padStart(6)}  ${r.ratio <= 2 ? 'ratio ✓' : 'ratio ✗'}${r.engine === 'postgres' ? (r.sweepMedianMs < 5000 ? ' time ✓' : ' time ✗') : ''}  ${Math.round(r.pureEvaluationsPerSecond)} (${Math.round(r.explainedEvaluationsPerSecond)})`,
     );
   fs.writeFileSync(
     path.join(RESULTS, 'eligibility.json'),

@@ -37,6 +37,11 @@ export interface Period {
 }
 
 export interface RunOptions {
+  /**
+   * Write the facts used into each check (default). Off, checks carry their status and criterion only:
+   * a sweep over a province judges everyone that way and explains only the rows someone will read.
+   */
+  explain?: boolean;
   /** Initiatives already relied on by verdicts made elsewhere (e.g. pending nominations). */
   reserved?: Iterable<string>;
 }
@@ -100,8 +105,20 @@ function combine(statuses: CheckStatus[], mode: 'all' | 'any'): CheckStatus {
   return statuses.includes('met') ? 'met' : statuses.includes('unknown') ? 'unknown' : 'unmet';
 }
 
+const ruleIndex = new WeakMap<RulePack, Map<string, Rule>>();
+
 export function ruleFor(pack: RulePack, awardCode: AwardCode, kind: Subject['kind']): Rule | undefined {
-  return pack.rules.find((r) => r.awardCode === awardCode && r.recipientKind === kind);
+  // Looked up for every verdict and every standing: indexed once per pack.
+  let index = ruleIndex.get(pack);
+  if (!index) {
+    index = new Map();
+    for (const r of pack.rules) {
+      const key = `${r.awardCode}/${r.recipientKind}`;
+      if (!index.has(key)) index.set(key, r);
+    }
+    ruleIndex.set(pack, index);
+  }
+  return index.get(`${awardCode}/${kind}`);
 }
 
 /** One subject, one pack, one period: verdicts are memoised so that dependent titles reuse them. */
@@ -109,6 +126,7 @@ export class EvaluationRun {
   private readonly verdicts = new Map<AwardCode, Verdict>();
   private readonly inProgress = new Set<AwardCode>();
   private readonly reserved: Set<string>;
+  private readonly explain: boolean;
 
   constructor(
     readonly subject: Subject,
@@ -118,6 +136,7 @@ export class EvaluationRun {
     options: RunOptions = {},
   ) {
     this.reserved = new Set(options.reserved ?? []);
+    this.explain = options.explain ?? true;
   }
 
   /** Every rule of the pack for this kind of subject, in the pack's order. */
@@ -178,7 +197,7 @@ export class EvaluationRun {
   };
 
   private context(awardCode: AwardCode): FactContext {
-    const base = { year: this.period.year, awardCode, standing: this.standing };
+    const base = { year: this.period.year, awardCode, standing: this.standing, explain: this.explain };
     if (this.subject.kind === 'individual')
       return { kind: 'individual', ...base, history: this.history as PersonHistory, reserved: this.reserved };
     return { kind: 'collective', ...base, history: this.history as CollectiveHistory };
@@ -209,7 +228,7 @@ export class EvaluationRun {
         id: children.map((c) => c.id).join('+'),
         criterion: children.map((c) => c.criterion).join(' và '),
         status,
-        detail: children.map((c) => c.detail).join('; '),
+        detail: this.explain ? children.map((c) => c.detail).join('; ') : '',
         citation: children[0]!.citation,
         children,
       };
@@ -232,8 +251,9 @@ export class EvaluationRun {
         id: node.id,
         criterion: node.label,
         status,
-        detail:
-          status === 'met'
+        detail: !this.explain
+          ? ''
+          : status === 'met'
             ? `Đạt: ${winner!.check.criterion}`
             : status === 'unknown'
               ? `Cần xem xét: ${winner!.check.criterion}`
@@ -251,7 +271,7 @@ export class EvaluationRun {
             criterion: node.label,
             status: 'met',
             presumed: true,
-            detail: `${node.presumedBy.explain} (${r.detail})`,
+            detail: this.explain ? `${node.presumedBy.explain} (${r.detail})` : '',
             citation: node.citation,
           };
       }
@@ -272,7 +292,13 @@ export class EvaluationRun {
       (node.op === 'gte' || node.op === 'gt')
     )
       initiativeIds.push(...r.items.slice(0, node.op === 'gte' ? node.value : node.value + 1));
-    return { id: node.id, criterion: node.label, status, detail: r.detail, citation: node.citation };
+    return {
+      id: node.id,
+      criterion: node.label,
+      status,
+      detail: this.explain ? r.detail : '',
+      citation: node.citation,
+    };
   }
 }
 

@@ -63,6 +63,8 @@ export interface IndividualContext {
   standing: (code: AwardCode) => TitleStanding;
   /** Initiatives already relied on by other verdicts in the same run. */
   reserved: ReadonlySet<string>;
+  /** Write `detail` (false in a sweep that explains only what someone will read). */
+  explain: boolean;
 }
 
 export interface CollectiveContext {
@@ -71,6 +73,7 @@ export interface CollectiveContext {
   history: CollectiveHistory;
   awardCode: AwardCode;
   standing: (code: AwardCode) => TitleStanding;
+  explain: boolean;
 }
 
 export type FactContext = IndividualContext | CollectiveContext;
@@ -80,6 +83,7 @@ export interface FactResult {
   value: number | string | boolean | undefined;
   /** Upper bound when pending reviews could raise the value (numbers only). */
   upper?: number;
+  /** In words, for people ('' when the run does not explain). */
   detail: string;
   /** Initiatives the value counted, least valuable first (for "usable for one award only"). */
   items?: string[];
@@ -104,9 +108,17 @@ const label = (c: AwardCode) => AWARD_CODES[c].label;
 const listYears = (ys: number[]) => (ys.length ? [...ys].sort((a, b) => a - b).join(', ') : 'không có');
 
 /** Regular-track awards only count toward regular titles (Luật TĐKT 2022 art. 5; ad hoc and thematic do not). */
+const regularYearsCache = new WeakMap<object, Map<readonly AwardCode[], Set<number>>>();
 function regularYears(awards: PersonHistory['awards'], codes: readonly AwardCode[]): Set<number> {
-  const ys = new Set<number>();
-  for (const a of awards) if (a.track === 'regular' && codes.includes(a.awardCode)) ys.add(a.year);
+  // Asked many times per subject with the same (pack-owned) code lists: computed once per history.
+  let byCodes = regularYearsCache.get(awards);
+  if (!byCodes) regularYearsCache.set(awards, (byCodes = new Map()));
+  let ys = byCodes.get(codes);
+  if (!ys) {
+    ys = new Set<number>();
+    for (const a of awards) if (a.track === 'regular' && codes.includes(a.awardCode)) ys.add(a.year);
+    byCodes.set(codes, ys);
+  }
   return ys;
 }
 
@@ -187,9 +199,11 @@ export const FACTS = {
       const r = ratingOf(ctx.history, ctx.year);
       return {
         value: r,
-        detail: r
-          ? `Năm ${ctx.year}: ${RATING_LABELS[r]} (${r})`
-          : `Chưa có kết quả xếp loại năm ${ctx.year}`,
+        detail: !ctx.explain
+          ? ''
+          : r
+            ? `Năm ${ctx.year}: ${RATING_LABELS[r]} (${r})`
+            : `Chưa có kết quả xếp loại năm ${ctx.year}`,
       };
     },
   }),
@@ -201,7 +215,8 @@ export const FACTS = {
     describe: 'Số tháng công tác trong năm (người mới tuyển dụng)',
     compute: (ctx: IndividualContext) => {
       const evals = ctx.history.evaluations.filter((e) => e.year === ctx.year);
-      if (!evals.length) return { value: undefined, detail: `Chưa có kết quả đánh giá năm ${ctx.year}` };
+      if (!evals.length)
+        return { value: undefined, detail: !ctx.explain ? '' : `Chưa có kết quả đánh giá năm ${ctx.year}` };
       const starts = evals.map((e) => e.employmentStartDate).filter((s): s is string => !!s);
       if (!starts.length) return { value: 12, detail: 'Không ghi ngày tuyển dụng: tính đủ 12 tháng' };
       const start = starts.sort()[0]!;
@@ -209,8 +224,9 @@ export const FACTS = {
       const shown = fmtNum(Math.floor(months * 10) / 10);
       return {
         value: months,
-        detail:
-          months >= 12
+        detail: !ctx.explain
+          ? ''
+          : months >= 12
             ? `Tuyển dụng từ ${vnDate(start)}: đủ 12 tháng`
             : `Tuyển dụng từ ${vnDate(start)}: ${shown} tháng trong năm ${ctx.year}`,
       };
@@ -240,7 +256,7 @@ export const FACTS = {
       const all = [...parts, ...counted];
       return {
         value: days,
-        detail: all.length ? `${all.join('; ')} — tính ${days} ngày nghỉ` : 'Không nghỉ',
+        detail: !ctx.explain ? '' : all.length ? `${all.join('; ')} — tính ${days} ngày nghỉ` : 'Không nghỉ',
       };
     },
   }),
@@ -287,7 +303,10 @@ export const FACTS = {
         } else notes.push(`Học ${months} tháng`);
       }
       if (!notes.length) return { value: true, detail: 'Không đi học trong năm' };
-      return { value: !ok ? false : unknown ? undefined : true, detail: notes.join('; ') };
+      return {
+        value: !ok ? false : unknown ? undefined : true,
+        detail: !ctx.explain ? '' : notes.join('; '),
+      };
     },
   }),
 
@@ -300,9 +319,11 @@ export const FACTS = {
       const d = disciplineInYear(ctx.history, ctx.year);
       return {
         value: d ?? 'none',
-        detail: d
-          ? `Bị kỷ luật ${DISCIPLINE_LEVEL_LABELS[d].toLowerCase()} trong năm ${ctx.year}`
-          : 'Không bị kỷ luật',
+        detail: !ctx.explain
+          ? ''
+          : d
+            ? `Bị kỷ luật ${DISCIPLINE_LEVEL_LABELS[d].toLowerCase()} trong năm ${ctx.year}`
+            : 'Không bị kỷ luật',
       };
     },
   }),
@@ -318,11 +339,20 @@ export const FACTS = {
       if (hit)
         return {
           value: true,
-          detail: `${label(hit[0])} năm ${ctx.year}: ${hit[1] === 'held' ? 'đã được công nhận' : 'đủ điều kiện'}`,
+          detail: !ctx.explain
+            ? ''
+            : `${label(hit[0])} năm ${ctx.year}: ${hit[1] === 'held' ? 'đã được công nhận' : 'đủ điều kiện'}`,
         };
       const review = standings.find(([, s]) => s === 'review');
-      if (review) return { value: undefined, detail: `${label(review[0])} năm ${ctx.year}: cần xem xét` };
-      return { value: false, detail: `Chưa đạt ${p.awardCodes.map(label).join(' / ')} năm ${ctx.year}` };
+      if (review)
+        return {
+          value: undefined,
+          detail: !ctx.explain ? '' : `${label(review[0])} năm ${ctx.year}: cần xem xét`,
+        };
+      return {
+        value: false,
+        detail: !ctx.explain ? '' : `Chưa đạt ${p.awardCodes.map(label).join(' / ')} năm ${ctx.year}`,
+      };
     },
   }),
 
@@ -354,14 +384,15 @@ export const FACTS = {
       }
       const n = years.length;
       const codes = p.awardCodes.map((c) => AWARD_CODES[c].label).join(' / ');
-      const detail =
-        `${codes}: ${listYears(years)}` +
-        (n ? ` — ${n} ${p.step > 1 ? 'lần' : 'năm'} liên tục` : '') +
-        (years.includes(ctx.year) && !held.has(ctx.year)
-          ? ` (năm ${ctx.year}: đủ điều kiện, chưa công nhận)`
-          : '') +
-        (pending ? ` (năm ${ctx.year}: cần xem xét)` : '') +
-        (Number.isFinite(floor) ? ` — tính từ năm ${floor}, sau lần khen gần nhất` : '');
+      const detail = !ctx.explain
+        ? ''
+        : `${codes}: ${listYears(years)}` +
+          (n ? ` — ${n} ${p.step > 1 ? 'lần' : 'năm'} liên tục` : '') +
+          (years.includes(ctx.year) && !held.has(ctx.year)
+            ? ` (năm ${ctx.year}: đủ điều kiện, chưa công nhận)`
+            : '') +
+          (pending ? ` (năm ${ctx.year}: cần xem xét)` : '') +
+          (Number.isFinite(floor) ? ` — tính từ năm ${floor}, sau lần khen gần nhất` : '');
       return pending ? { value: n, upper: n + 1, detail } : { value: n, detail };
     },
   }),
@@ -389,7 +420,9 @@ export const FACTS = {
           else if (s.includes('review')) pending = true;
         }
       }
-      const detail = `${p.awardCodes.map(label).join(' / ')} trong ${from}–${ctx.year}: ${listYears(years)} — ${years.length} lần`;
+      const detail = !ctx.explain
+        ? ''
+        : `${p.awardCodes.map(label).join(' / ')} trong ${from}–${ctx.year}: ${listYears(years)} — ${years.length} lần`;
       return pending
         ? { value: years.length, upper: years.length + 1, detail }
         : { value: years.length, detail };
@@ -411,9 +444,10 @@ export const FACTS = {
       }
       return {
         value: years.length,
-        detail:
-          `${RATING_LABELS[p.minRating]} trở lên: ${listYears(years)} — ${years.length} năm liên tục` +
-          (Number.isFinite(floor) ? ` (tính từ năm ${floor}, sau lần khen gần nhất)` : ''),
+        detail: !ctx.explain
+          ? ''
+          : `${RATING_LABELS[p.minRating]} trở lên: ${listYears(years)} — ${years.length} năm liên tục` +
+            (Number.isFinite(floor) ? ` (tính từ năm ${floor}, sau lần khen gần nhất)` : ''),
       };
     },
   }),
@@ -435,7 +469,9 @@ export const FACTS = {
       }
       return {
         value: years.length,
-        detail: `${RATING_LABELS[p.minRating]} trở lên trong ${from}–${ctx.year}: ${listYears(years)} — ${years.length} năm`,
+        detail: !ctx.explain
+          ? ''
+          : `${RATING_LABELS[p.minRating]} trở lên trong ${from}–${ctx.year}: ${listYears(years)} — ${years.length} năm`,
       };
     },
   }),
@@ -493,7 +529,11 @@ export const FACTS = {
           `${usedElsewhere.length} đã dùng cho khen thưởng khác (${usedElsewhere.map((i) => `${label(i.usedBy!.awardCode)} ${i.usedBy!.year}`).join(', ')})`,
         );
       if (reserved.length) parts.push(`${reserved.length} đã làm căn cứ cho danh hiệu khác cùng đợt`);
-      return { value: free.length, detail: parts.join('; '), items: free.map((i) => i.id) };
+      return {
+        value: free.length,
+        detail: !ctx.explain ? '' : parts.join('; '),
+        items: free.map((i) => i.id),
+      };
     },
   }),
 
@@ -513,10 +553,12 @@ export const FACTS = {
         .sort((a, b) => b.year - a.year || a.awardCode.localeCompare(b.awardCode));
       const h = hits[0];
       return h
-        ? { value: true, detail: `${label(h.awardCode)} năm ${h.year}` }
+        ? { value: true, detail: !ctx.explain ? '' : `${label(h.awardCode)} năm ${h.year}` }
         : {
             value: false,
-            detail: `Chưa có ${p.awardCodes.map(label).join(' / ')} từ năm ${before} trở về trước`,
+            detail: !ctx.explain
+              ? ''
+              : `Chưa có ${p.awardCodes.map(label).join(' / ')} từ năm ${before} trở về trước`,
           };
     },
   }),
@@ -530,9 +572,11 @@ export const FACTS = {
       const r = ratingOf(ctx.history, ctx.year);
       return {
         value: r,
-        detail: r
-          ? `Năm ${ctx.year}: ${RATING_LABELS[r]} (${r})`
-          : `Chưa có kết quả xếp loại tập thể năm ${ctx.year}`,
+        detail: !ctx.explain
+          ? ''
+          : r
+            ? `Năm ${ctx.year}: ${RATING_LABELS[r]} (${r})`
+            : `Chưa có kết quả xếp loại tập thể năm ${ctx.year}`,
       };
     },
   }),
@@ -544,15 +588,20 @@ export const FACTS = {
     describe: 'Tỷ lệ (%) thành viên đạt danh hiệu trong năm',
     compute: (ctx: CollectiveContext, p) => {
       const { members, total } = membersOf(ctx);
-      if (!total) return { value: undefined, detail: `Chưa có danh sách thành viên năm ${ctx.year}` };
+      if (!total)
+        return {
+          value: undefined,
+          detail: !ctx.explain ? '' : `Chưa có danh sách thành viên năm ${ctx.year}`,
+        };
       const n = members.filter((m) => m.titles.includes(p.awardCode)).length;
       const pending = members.filter(
         (m) => !m.titles.includes(p.awardCode) && m.pendingTitles?.includes(p.awardCode),
       ).length;
       const pct = (x: number) => (x * 100) / total;
-      const detail =
-        `${n}/${total} thành viên ${label(p.awardCode)} = ${fmtPct(pct(n))}%` +
-        (pending ? ` (thêm ${pending} người đang cần xem xét)` : '');
+      const detail = !ctx.explain
+        ? ''
+        : `${n}/${total} thành viên ${label(p.awardCode)} = ${fmtPct(pct(n))}%` +
+          (pending ? ` (thêm ${pending} người đang cần xem xét)` : '');
       return pending ? { value: pct(n), upper: pct(n + pending), detail } : { value: pct(n), detail };
     },
   }),
@@ -564,11 +613,17 @@ export const FACTS = {
     describe: 'Tỷ lệ (%) thành viên được xếp loại từ mức tối thiểu trở lên',
     compute: (ctx: CollectiveContext, p) => {
       const { members, total } = membersOf(ctx);
-      if (!total) return { value: undefined, detail: `Chưa có danh sách thành viên năm ${ctx.year}` };
+      if (!total)
+        return {
+          value: undefined,
+          detail: !ctx.explain ? '' : `Chưa có danh sách thành viên năm ${ctx.year}`,
+        };
       const n = members.filter((m) => m.rating && compareRating(m.rating, p.minRating) >= 0).length;
       return {
         value: (n * 100) / total,
-        detail: `${n}/${total} thành viên ${RATING_LABELS[p.minRating].toLowerCase()} trở lên = ${fmtPct((n * 100) / total)}%`,
+        detail: !ctx.explain
+          ? ''
+          : `${n}/${total} thành viên ${RATING_LABELS[p.minRating].toLowerCase()} trở lên = ${fmtPct((n * 100) / total)}%`,
       };
     },
   }),
@@ -584,8 +639,9 @@ export const FACTS = {
       const pending = members.filter(
         (m) => !m.titles.includes(p.awardCode) && m.pendingTitles?.includes(p.awardCode),
       ).length;
-      const detail =
-        `${n} thành viên ${label(p.awardCode)}` + (pending ? ` (thêm ${pending} người cần xem xét)` : '');
+      const detail = !ctx.explain
+        ? ''
+        : `${n} thành viên ${label(p.awardCode)}` + (pending ? ` (thêm ${pending} người cần xem xét)` : '');
       return pending ? { value: n, upper: n + pending, detail } : { value: n, detail };
     },
   }),
@@ -608,8 +664,9 @@ export const FACTS = {
       }
       return {
         value: worst,
-        detail:
-          worst === 'none'
+        detail: !ctx.explain
+          ? ''
+          : worst === 'none'
             ? 'Không có thành viên bị kỷ luật'
             : `${who} thành viên bị kỷ luật ${DISCIPLINE_LEVEL_LABELS[worst].toLowerCase()}`,
       };
@@ -624,8 +681,8 @@ export const FACTS = {
     compute: (ctx: CollectiveContext) => {
       const r = ctx.history.blockRanks?.[ctx.year];
       return r === undefined
-        ? { value: undefined, detail: `Khối thi đua chưa xếp hạng năm ${ctx.year}` }
-        : { value: r, detail: `Xếp thứ ${r} trong khối thi đua năm ${ctx.year}` };
+        ? { value: undefined, detail: !ctx.explain ? '' : `Khối thi đua chưa xếp hạng năm ${ctx.year}` }
+        : { value: r, detail: !ctx.explain ? '' : `Xếp thứ ${r} trong khối thi đua năm ${ctx.year}` };
     },
   }),
 } as const;

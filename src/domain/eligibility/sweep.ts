@@ -26,6 +26,8 @@ export interface SweepInput {
   pack: RulePack;
   people: readonly SweepPerson[];
   collectives: readonly SweepCollective[];
+  /** Write the facts into every check (default true); see `explainSubjects` for explaining a few later. */
+  explain?: boolean;
 }
 
 export interface SweepResult {
@@ -44,7 +46,13 @@ export function sweep(input: SweepInput): SweepResult {
   const verdicts: Verdict[] = [];
   const members = new Map<string, MemberResult>();
   for (const p of input.people) {
-    const run = new EvaluationRun(p.subject, p.history, input.pack, { year: input.year });
+    const run = new EvaluationRun(
+      p.subject,
+      p.history,
+      input.pack,
+      { year: input.year },
+      { explain: input.explain ?? true },
+    );
     const vs = run.all();
     verdicts.push(...vs);
     const titles = new Set<AwardCode>();
@@ -70,9 +78,44 @@ export function sweep(input: SweepInput): SweepResult {
       if (m) list.push(m);
     }
     const history: CollectiveHistory = { ...c.history, members: { [input.year]: list } };
-    verdicts.push(...new EvaluationRun(c.subject, history, input.pack, { year: input.year }).all());
+    verdicts.push(
+      ...new EvaluationRun(
+        c.subject,
+        history,
+        input.pack,
+        { year: input.year },
+        { explain: input.explain ?? true },
+      ).all(),
+    );
   }
   return { verdicts, members };
+}
+
+/**
+ * The explained verdicts of a few subjects of a sweep already made without explanations (the rows on a
+ * page, in an export): the same verdicts, with the facts written into every check. Collectives reuse the
+ * members' results of the sweep, so nothing is judged differently.
+ */
+export function explainSubjects(
+  input: SweepInput,
+  members: ReadonlyMap<string, MemberResult>,
+  ids: ReadonlySet<string>,
+): Verdict[] {
+  const out: Verdict[] = [];
+  for (const p of input.people)
+    if (ids.has(p.subject.id))
+      out.push(...new EvaluationRun(p.subject, p.history, input.pack, { year: input.year }).all());
+  for (const c of input.collectives) {
+    if (!ids.has(c.subject.id)) continue;
+    const list: MemberResult[] = [];
+    for (const id of c.memberIds) {
+      const m = members.get(id);
+      if (m) list.push(m);
+    }
+    const history: CollectiveHistory = { ...c.history, members: { [input.year]: list } };
+    out.push(...new EvaluationRun(c.subject, history, input.pack, { year: input.year }).all());
+  }
+  return out;
 }
 
 /** Verdicts that miss exactly one top-level criterion: what officers should look at next. */

@@ -64,7 +64,9 @@ export const eligibilityRepository = {
             where e.person_id = ${personId} and e.year = ${year} order by e.unit_id limit 1`
       : sql`select distinct on (e.person_id) e.person_id, e.unit_id from person_evaluations e
             where e.year = ${year} and e.unit_id in (${scopeUnits}) order by e.person_id, e.unit_id`;
-    const from = personId ? sql`people p left join ev on ev.person_id = p.id` : sql`ev join people p on p.id = ev.person_id`;
+    const from = personId
+      ? sql`people p left join ev on ev.person_id = p.id`
+      : sql`ev join people p on p.id = ev.person_id`;
     const where = personId ? sql`where p.id = ${personId}` : sql``;
     const packed = await rows<{ j: string | null }>(
       db,
@@ -76,7 +78,14 @@ export const eligibilityRepository = {
       ${where}`,
     );
     return unpack<[string, string, string, string, string | null, string | null]>(packed).map(
-      ([id, code, fullName, sortKey, unitId, unitName]) => ({ id, code, fullName, sortKey, unitId, unitName }),
+      ([id, code, fullName, sortKey, unitId, unitName]) => ({
+        id,
+        code,
+        fullName,
+        sortKey,
+        unitId,
+        unitName,
+      }),
     );
   },
 
@@ -97,9 +106,15 @@ export const eligibilityRepository = {
     // small number instead of a 36-character id; the first query gives the numbers' ids.
     const num = sql`num as (select person_id, (row_number() over (order by person_id))::int as n from (${sp}) s)`;
     const agg = (tuple: SQL, rest: SQL) =>
-      rows<{ j: string | null }>(db, sql`with ${num} select json_agg(json_build_array(${tuple}))::text as j ${rest}`);
+      rows<{ j: string | null }>(
+        db,
+        sql`with ${num} select json_agg(json_build_array(${tuple}))::text as j ${rest}`,
+      );
     const [ids, evals, leaves, trainings, discs, inits, awards] = await Promise.all([
-      rows<{ j: string | null }>(db, sql`with ${num} select json_agg(person_id order by n)::text as j from num`),
+      rows<{ j: string | null }>(
+        db,
+        sql`with ${num} select json_agg(person_id order by n)::text as j from num`,
+      ),
       agg(
         sql`num.n, e.year, e.rating, e.employment_start_date`,
         sql`from person_evaluations e join num on num.person_id = e.person_id where e.year between ${from} and ${year}`,
@@ -146,11 +161,13 @@ export const eligibilityRepository = {
       get(p).evaluations.push({ year: Number(y), rating, employmentStartDate: start });
     for (const [p, kind, fromDate, toDate] of unpack<[number, LeaveKind, string, string]>(leaves))
       get(p).leaves.push({ kind, fromDate, toDate });
-    for (const [p, fromDate, toDate, grade, goodConduct] of unpack<[number, string, string, TrainingGrade | null, boolean]>(
-      trainings,
-    ))
+    for (const [p, fromDate, toDate, grade, goodConduct] of unpack<
+      [number, string, string, TrainingGrade | null, boolean]
+    >(trainings))
       get(p).trainings.push({ fromDate, toDate, grade, goodConduct: !!goodConduct });
-    for (const [p, level, fromDate, toDate] of unpack<[number, DisciplineLevel, string, string | null]>(discs))
+    for (const [p, level, fromDate, toDate] of unpack<[number, DisciplineLevel, string, string | null]>(
+      discs,
+    ))
       get(p).disciplines.push({ level, fromDate, toDate });
     for (const [p, id, kind, level, effectScope, recognitionDate, usedCode, usedYear] of unpack<
       [number, string, InitiativeKind, RecognitionLevel, EffectScope, string, AwardCode | null, number | null]

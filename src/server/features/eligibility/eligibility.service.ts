@@ -12,7 +12,14 @@ import { NATIONAL_PACKS, packForYear } from '../../../domain/rules/packs';
 import { layerPacks } from '../../../domain/rules/layering';
 import { quotaUse } from '../../../domain/rules/quota';
 import type { LocalPack, RulePack } from '../../../domain/rules/types';
-import { isNearMiss, sweep, type SweepCollective, type SweepPerson } from '../../../domain/eligibility/sweep';
+import {
+  explainSubjects,
+  isNearMiss,
+  sweep,
+  type SweepCollective,
+  type SweepInput,
+  type SweepPerson,
+} from '../../../domain/eligibility/sweep';
 import type { CollectiveHistory, Verdict } from '../../../domain/eligibility/types';
 import { foldVietnamese } from '../../../shared/vietnamese';
 import type {
@@ -148,10 +155,13 @@ export function createEligibilityService(database: Database) {
   }
 
   /** Every verdict of the scope for the year. */
-  async function run(scope: Scope, year: number) {
+  async function run(scope: Scope, year: number, explain = true) {
     const { pack, people, sweepPeople, collectives } = await load(scope, year);
-    const result = sweep({ year, pack, people: sweepPeople, collectives: collectives.list });
-    return { pack, people, units: collectives.units, verdicts: result.verdicts };
+    const input: SweepInput = { year, pack, people: sweepPeople, collectives: collectives.list, explain };
+    const result = sweep(input);
+    /** The same verdicts of a few subjects, with the facts written out (after an unexplained sweep). */
+    const explained = (ids: ReadonlySet<string>) => explainSubjects(input, result.members, ids);
+    return { pack, people, units: collectives.units, verdicts: result.verdicts, explained };
   }
 
   async function collectivesOf(
@@ -247,10 +257,18 @@ export function createEligibilityService(database: Database) {
   async function suggestionRows(
     v: Viewer,
     q: SuggestionQuery,
-  ): Promise<Result<{ rows: SuggestionRow[]; pack: RulePack; scope: string }>> {
+  ): Promise<
+    Result<{
+      rows: SuggestionRow[];
+      pack: RulePack;
+      scope: string;
+      explain: (rows: SuggestionRow[]) => SuggestionRow[];
+    }>
+  > {
     const scope = await resolveScope(v, q);
     if (!scope.ok) return scope;
-    const r = await run(scope.value, q.year);
+    // Judge everyone without writing the facts; write them only for the rows that are returned.
+    const r = await run(scope.value, q.year, false);
     const people = new Map(r.people.map((p) => [p.id, p]));
     const units = new Map(r.units.map((u) => [u.id, u]));
     const order = new Map(r.people.map((p, i) => [p.id, i]));
@@ -262,7 +280,16 @@ export function createEligibilityService(database: Database) {
           (order.get(a.subjectId) ?? 0) - (order.get(b.subjectId) ?? 0) ||
           a.code.localeCompare(b.code),
       );
-    return ok({ rows, pack: r.pack, scope: scope.value.label });
+    const explain = (list: SuggestionRow[]): SuggestionRow[] => {
+      const full = new Map(
+        r.explained(new Set(list.map((x) => x.subjectId))).map((x) => [`${x.subject.id}/${x.awardCode}`, x]),
+      );
+      return list.map((x) => {
+        const e = full.get(`${x.subjectId}/${x.awardCode}`);
+        return e ? { ...x, checks: e.checks } : x;
+      });
+    };
+    return ok({ rows, pack: r.pack, scope: scope.value.label, explain });
   }
 
   function filterRows(rows: SuggestionRow[], q: SuggestionQuery): SuggestionRow[] {
@@ -310,7 +337,7 @@ export function createEligibilityService(database: Database) {
           .map((x) => x.awardCode)
           .filter((c, i, a) => a.indexOf(c) === i && counts.has(c))
           .map((c) => ({ awardCode: c, ...counts.get(c)! })),
-        items: filtered.slice(start, start + q.pageSize),
+        items: r.value.explain(filtered.slice(start, start + q.pageSize)),
         total: filtered.length,
         page: q.page,
         pageSize: q.pageSize,
@@ -324,16 +351,20 @@ export function createEligibilityService(database: Database) {
     ): Promise<Result<{ rows: SuggestionRow[]; pack: RulePack; scope: string }>> {
       const r = await suggestionRows(v, q);
       if (!r.ok) return r;
+      const { pack, scope, explain } = r.value;
       return ok({
-        ...r.value,
-        rows: filterRows(r.value.rows, q).filter((x) => q.status || x.status !== 'ineligible' || x.nearMiss),
+        pack,
+        scope,
+        rows: explain(
+          filterRows(r.value.rows, q).filter((x) => q.status || x.status !== 'ineligible' || x.nearMiss),
+        ),
       });
     },
 
     /** Every verdict of the filter, ineligible ones included. */
     async allRows(v: Viewer, q: SuggestionQuery): Promise<SuggestionRow[]> {
       const r = await suggestionRows(v, q);
-      return r.ok ? filterRows(r.value.rows, q) : [];
+      return r.ok ? r.value.explain(filterRows(r.value.rows, q)) : [];
     },
 
     async person(v: Viewer, personId: string, year: number): Promise<Result<SubjectVerdicts>> {
@@ -370,7 +401,7 @@ export function createEligibilityService(database: Database) {
         if (basis === 0) {
           // Before the decision: the base is who is eligible now.
           if (!eligibleCounts) {
-            const r = await run(scope.value, year);
+            const r = await run(scope.value, year, false);
             eligibleCounts = new Map();
             for (const x of r.verdicts)
               if (x.status === 'eligible')
