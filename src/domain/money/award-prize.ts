@@ -37,9 +37,9 @@ function coefficientFor(
   const rows = pack.prizes.filter((p) => p.awardCode === code && p.recipientKind === kind);
   const exact = rows.find((p) => (p.issuerLevel ?? 'any') === (level ?? 'any'));
   const any = rows.find((p) => (p.issuerLevel ?? 'any') === 'any');
-  // A Giấy khen whose issuer level is not given is paid as one from a unit head (the common case).
+  // A Giấy khen whose issuer level is not given (or 'any') is paid as one from a unit head (the common case).
   const unitHead = rows.find((p) => p.issuerLevel === 'unit_head');
-  return exact ?? any ?? (level === undefined ? unitHead : undefined);
+  return exact ?? any ?? (level === undefined || level === 'any' ? unitHead : undefined);
 }
 
 const dots = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.');

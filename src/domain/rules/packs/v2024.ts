@@ -47,6 +47,14 @@ const LAW_SOURCES: Record<string, string> = {
     'https://ja.laodong.vn/cong-doan/muc-tien-thuong-bang-khen-giay-khen-ky-niem-chuong-doi-voi-ca-nhan-theo-nghi-dinh-152-1535725.ldo',
 };
 const law = (article: string, more: Partial<Citation> = {}) => {
+  // Điều 75: only the article number was confirmed (through Nghị định 152/2025 art. 54(1)), not its text.
+  if (article === 'Điều 75' && more.verified === undefined)
+    return cite(LUAT_2022, article, {
+      ...more,
+      verified: false,
+      source: LAW_SOURCES[article],
+      note: 'Số điều đã đối chiếu; nội dung chưa đọc được nguyên văn',
+    });
   const source = LAW_SOURCES[article];
   return cite(LUAT_2022, article, source && more.verified === undefined ? { ...more, source } : more);
 };

@@ -21,6 +21,7 @@ import {
   type SweepPerson,
 } from '../../../domain/eligibility/sweep';
 import type { CollectiveHistory, Verdict } from '../../../domain/eligibility/types';
+import { countsForYear, mergeLineage } from '../../../domain/eligibility/lineage';
 import { foldVietnamese } from '../../../shared/vietnamese';
 import type {
   QuotaResponse,
@@ -33,6 +34,17 @@ import type { AwardCode } from '../../../shared/registry/catalog';
 import { localRulePacks } from '../../platform/db/schema';
 import { eq } from 'drizzle-orm';
 import { eligibilityRepository as repo, type PersonRow, type UnitRow } from './eligibility.repository';
+
+function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const t of items) {
+    const k = key(t);
+    let list = out.get(k);
+    if (!list) out.set(k, (list = []));
+    list.push(t);
+  }
+  return out;
+}
 
 export interface Viewer {
   actor: Actor;
@@ -178,24 +190,8 @@ export function createEligibilityService(database: Database) {
     ]);
     // Lineage: a successor carries its predecessors' records from before the succession (Nghị định
     // 152/2025 art. 4: successor units propose for their predecessors' achievements).
-    const preds = new Map<string, Array<{ id: string; before: string }>>();
-    for (const u of units) {
-      const out: Array<{ id: string; before: string }> = [];
-      const stack = [{ id: u.id, before: '9999-12-31' }];
-      const seen = new Set<string>([u.id]);
-      while (stack.length) {
-        const cur = stack.pop()!;
-        for (const s of successions)
-          if (s.successorId === cur.id && !seen.has(s.predecessorId)) {
-            seen.add(s.predecessorId);
-            const before = s.effectiveDate < cur.before ? s.effectiveDate : cur.before;
-            out.push({ id: s.predecessorId, before });
-            stack.push({ id: s.predecessorId, before });
-          }
-      }
-      preds.set(u.id, out);
-    }
-    const allIds = [...new Set([...units.map((u) => u.id), ...[...preds.values()].flat().map((p) => p.id)])];
+    const lineages = new Map(units.map((u) => [u.id, mergeLineage(successions, u.id)]));
+    const allIds = [...new Set([...lineages.values()].flatMap((l) => [...l.keys()]))];
     const recs = await repo.unitRecords(
       db,
       sql`${sql.join(
@@ -214,19 +210,22 @@ export function createEligibilityService(database: Database) {
         list.push(r.personId);
       }
     }
+    const evalsOf = groupBy(recs.evals, (e) => e.u);
+    const awardsOf = groupBy(recs.awards, (a) => a.u);
     const list: SweepCollective[] = units.map((u) => {
-      const lineage = [{ id: u.id, before: '9999-12-31' }, ...(preds.get(u.id) ?? [])];
-      const counts = (unitId: string, y: number) => {
-        const l = lineage.find((x) => x.id === unitId);
-        return !!l && `${y}-01-01` < l.before;
-      };
+      const lineage = lineages.get(u.id)!;
+      const ids = [...lineage.keys()];
       const history: Omit<CollectiveHistory, 'members'> = {
-        evaluations: recs.evals
-          .filter((e) => counts(e.u, e.year))
-          .map((e) => ({ year: e.year, rating: e.rating, memberCount: e.memberCount })),
-        awards: recs.awards
-          .filter((a) => counts(a.u, a.year))
-          .map((a) => ({ id: a.id, awardCode: a.awardCode, year: a.year, track: a.track })),
+        evaluations: ids.flatMap((id) =>
+          (evalsOf.get(id) ?? [])
+            .filter((e) => countsForYear(lineage, id, e.year))
+            .map((e) => ({ year: e.year, rating: e.rating, memberCount: e.memberCount })),
+        ),
+        awards: ids.flatMap((id) =>
+          (awardsOf.get(id) ?? [])
+            .filter((a) => countsForYear(lineage, id, a.year))
+            .map((a) => ({ id: a.id, awardCode: a.awardCode, year: a.year, track: a.track })),
+        ),
       };
       return {
         subject: { kind: 'collective', id: u.id, name: u.name },

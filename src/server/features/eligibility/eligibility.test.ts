@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { createTestApp, type Session, type TestApp } from '../../testing/harness';
 import { runCli } from '../../../cli/cli';
 import type { CliContext } from '../../../cli/context';
-import { awards, units } from '../../platform/db/schema';
+import { awards, unitEvaluations, units, unitSuccessions } from '../../platform/db/schema';
 import type {
   PacksResponse,
   QuotaResponse,
@@ -174,6 +174,53 @@ describe('panels and scoping', () => {
     const res = await officer.request('GET', '/api/eligibility/suggestions?year=abc');
     expect(res.statusCode).toBe(400);
     expect(res.json().message).toMatch(/Dữ liệu không hợp lệ/);
+  });
+});
+
+describe('merged units', () => {
+  it("a successor's collective chain includes its predecessor's years (lineage)", async () => {
+    const db = t.database.db;
+    const parent = await unitId('BL-SNN');
+    const [old] = await db
+      .insert(units)
+      .values({
+        code: 'T-OLD',
+        name: 'Trung tâm cũ',
+        kind: 'public_service',
+        parentId: parent,
+        activeFrom: '2015-01-01',
+        activeTo: '2024-12-31',
+      })
+      .returning();
+    const [neu] = await db
+      .insert(units)
+      .values({
+        code: 'T-NEW',
+        name: 'Trung tâm mới',
+        kind: 'public_service',
+        parentId: parent,
+        activeFrom: '2025-01-01',
+      })
+      .returning();
+    await db.insert(unitEvaluations).values([
+      { unitId: old!.id, year: 2023, rating: 'HTXSNV', memberCount: 0 },
+      { unitId: old!.id, year: 2024, rating: 'HTXSNV', memberCount: 0 },
+      { unitId: neu!.id, year: 2025, rating: 'HTXSNV', memberCount: 0 },
+    ]);
+    const verdict = async () => {
+      const res = await officer.request('GET', `/api/eligibility/units/${neu!.id}?year=2025`);
+      expect(res.statusCode, res.body).toBe(200);
+      return (res.json() as SubjectVerdicts).verdicts.find((v) => v.awardCode === 'BK_TINH')!;
+    };
+    const alone = await verdict();
+    expect(alone.checks.find((c) => c.id === 'achievement')!.status).toBe('unmet');
+    await db
+      .insert(unitSuccessions)
+      .values({ predecessorId: old!.id, successorId: neu!.id, effectiveDate: '2025-01-01' });
+    const merged = await verdict();
+    const chain = merged.checks.find((c) => c.id === 'achievement')!;
+    expect(chain.status).toBe('met');
+    expect(JSON.stringify(chain)).toMatch(/2023, 2024, 2025/);
   });
 });
 
