@@ -164,15 +164,29 @@ describe('awardPrize — failures', () => {
     ).toMatchObject({ ok: false, reason: 'NO_COEFFICIENT' });
   });
 
-  test('V2024 has no "any issuer" Giấy khen rate: an explicit "any" level finds no coefficient', () => {
+  test('V2024 has no "any issuer" Giấy khen rate: "any" is paid as a unit head\'s Giấy khen (0,3), like no level', () => {
+    const input = {
+      awardCode: 'GIAY_KHEN',
+      recipientKind: 'individual',
+      decisionDate: '2024-12-20',
+    } as const;
+    expect(awardPrize(V2024, SALARIES, { ...input, issuerLevel: 'any' })).toMatchObject({
+      ok: true,
+      coefficient: 0.3,
+      amount: 710_000,
+    });
+    expect(awardPrize(V2024, SALARIES, input)).toMatchObject({ ok: true, coefficient: 0.3, amount: 710_000 });
+  });
+
+  test("NĐ 152/2025 — a commune Giấy khen is paid the one rate for every issuer (0,3), not V2017's 0,15", () => {
     expect(
-      awardPrize(V2024, SALARIES, {
+      awardPrize(V2025, SALARIES, {
         awardCode: 'GIAY_KHEN',
         recipientKind: 'individual',
-        issuerLevel: 'any',
-        decisionDate: '2024-12-20',
+        issuerLevel: 'commune',
+        decisionDate: '2025-12-20',
       }),
-    ).toMatchObject({ ok: false, reason: 'NO_COEFFICIENT' });
+    ).toMatchObject({ ok: true, coefficient: 0.3, amount: 710_000 });
   });
 
   test('a decision date before the first base salary row', () => {
