@@ -16,14 +16,11 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
-const createdAt = () => ts('created_at').notNull().defaultNow();
-const updatedAt = () => ts('updated_at').notNull().defaultNow();
+import { createdAt, ts, updatedAt } from './schema-common';
 
 export const units = pgTable(
   'units',
@@ -446,3 +443,8 @@ export const localRulePacks = pgTable('local_rule_packs', {
   updatedAt: updatedAt(),
   version: integer('version').notNull().default(1),
 });
+
+// Issue 5 (emulation work): movements and registration, block covenant and scoring — kept in their own
+// files so that the two can grow side by side. Tables there reference the ones above only lazily.
+export * from './schema-movements';
+export * from './schema-scoring';
