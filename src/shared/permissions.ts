@@ -43,6 +43,21 @@ export const PERMISSIONS = [
   'write:rules:any',
   /** The dated base-salary table used for prize money. */
   'write:salary:any',
+  /** Movements (phong trào thi đua): read; create and launch; report a unit's results. */
+  'read:movement:any',
+  'read:movement:own',
+  'write:movement:any',
+  'report:movement:own',
+  /** Title registration (đăng ký thi đua): a unit's own; the department approves, returns, forwards. */
+  'read:registration:any',
+  'read:registration:own',
+  'write:registration:own',
+  'decide:registration:any',
+  /** Block covenant and scoring: read; self-score the own unit's sheet; lead/deputy edit criteria, cross-check, rank. */
+  'read:scoring:any',
+  'read:scoring:own',
+  'write:scoring:own',
+  'lead:scoring:own',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -63,6 +78,11 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'read:eligibility:any',
     'write:rules:any',
     'write:salary:any',
+    'read:movement:any',
+    'write:movement:any',
+    'read:registration:any',
+    'decide:registration:any',
+    'read:scoring:any',
   ],
   officer: [
     'read:unit:any',
@@ -73,8 +93,25 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'write:block:any',
     'import:registry:any',
     'read:eligibility:any',
+    'read:movement:any',
+    'write:movement:any',
+    'read:registration:any',
+    'decide:registration:any',
+    'read:scoring:any',
   ],
-  block_lead: ['read:unit:any', 'read:person:own', 'read:block:any', 'read:eligibility:own'],
+  block_lead: [
+    'read:unit:any',
+    'read:person:own',
+    'read:block:any',
+    'read:eligibility:own',
+    'read:movement:any',
+    'report:movement:own',
+    'read:registration:own',
+    'write:registration:own',
+    'read:scoring:any',
+    'write:scoring:own',
+    'lead:scoring:own',
+  ],
   unit_officer: [
     'read:unit:own',
     'read:user:own',
@@ -83,9 +120,30 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'read:block:any',
     'import:registry:own',
     'read:eligibility:own',
+    'read:movement:own',
+    'report:movement:own',
+    'read:registration:own',
+    'write:registration:own',
+    'read:scoring:own',
+    'write:scoring:own',
   ],
-  council_member: ['read:unit:any', 'read:person:any', 'read:block:any', 'read:eligibility:any'],
-  leader: ['read:unit:any', 'read:user:any', 'read:person:any', 'read:block:any', 'read:eligibility:any'],
+  council_member: [
+    'read:unit:any',
+    'read:person:any',
+    'read:block:any',
+    'read:eligibility:any',
+    'read:movement:any',
+  ],
+  leader: [
+    'read:unit:any',
+    'read:user:any',
+    'read:person:any',
+    'read:block:any',
+    'read:eligibility:any',
+    'read:movement:any',
+    'read:registration:any',
+    'read:scoring:any',
+  ],
 };
 
 export function permissionsOf(role: Role): readonly Permission[] {
