@@ -1,0 +1,6 @@
+export * from './types';
+export * from './points';
+export * from './validate';
+export * from './totals';
+export * from './ranking';
+export * from './rotation';
