@@ -155,10 +155,14 @@ export class EvaluationRun {
     const initiativeIds: string[] = [];
     const ctx = this.context(awardCode);
     const checks = rule.criteria.map((n) => this.check(n, ctx, initiativeIds));
-    const overall = combine(
-      checks.map((c) => c.status),
-      'all',
-    );
+    let overall: CheckStatus = 'met';
+    const missing: string[] = [];
+    for (const c of checks) {
+      if (c.status === 'unmet') {
+        overall = 'unmet';
+        missing.push(c.criterion);
+      } else if (c.status === 'unknown' && overall === 'met') overall = 'unknown';
+    }
     const status: VerdictStatus =
       overall === 'met' ? 'eligible' : overall === 'unmet' ? 'ineligible' : 'needs_review';
     const v: Verdict = {
@@ -168,7 +172,7 @@ export class EvaluationRun {
       packId: this.pack.id,
       status,
       checks,
-      missing: checks.filter((c) => c.status === 'unmet').map((c) => c.criterion),
+      missing,
       initiativeIds: status === 'ineligible' ? [] : initiativeIds,
     };
     // One initiative, one award. Titles (conferred every year in the regular course) spend their
@@ -197,10 +201,26 @@ export class EvaluationRun {
   };
 
   private context(awardCode: AwardCode): FactContext {
-    const base = { year: this.period.year, awardCode, standing: this.standing, explain: this.explain };
+    // Spelled out rather than spread: made once per verdict, half a million times in a province sweep.
+    const { year } = this.period;
     if (this.subject.kind === 'individual')
-      return { kind: 'individual', ...base, history: this.history as PersonHistory, reserved: this.reserved };
-    return { kind: 'collective', ...base, history: this.history as CollectiveHistory };
+      return {
+        kind: 'individual',
+        year,
+        awardCode,
+        standing: this.standing,
+        explain: this.explain,
+        history: this.history as PersonHistory,
+        reserved: this.reserved,
+      };
+    return {
+      kind: 'collective',
+      year,
+      awardCode,
+      standing: this.standing,
+      explain: this.explain,
+      history: this.history as CollectiveHistory,
+    };
   }
 
   private runFact(

@@ -17,6 +17,8 @@ import type {
   TrainingGrade,
 } from '../../../shared/registry/catalog';
 import type { HeldAward, PersonHistory } from '../../../domain/eligibility/types';
+import type { HistoryNeeds } from '../../../domain/rules/needs';
+import { AWARD_CODE_LIST } from '../../../shared/registry/catalog';
 
 /** How far back histories are read: the longest window of any pack (CSTĐ toàn quốc: 2 × 3 years) and more. */
 export const HISTORY_YEARS = 12;
@@ -99,8 +101,17 @@ export const eligibilityRepository = {
     scopeUnits: SQL,
     year: number,
     personId?: string,
+    needs: HistoryNeeds = { years: HISTORY_YEARS, awardCodes: [...AWARD_CODE_LIST] },
   ): Promise<Map<string, PersonHistory>> {
-    const from = year - HISTORY_YEARS;
+    // Only what the pack can look at (src/domain/rules/needs.ts): its longest window, and earlier awards
+    // only of the codes its criteria name.
+    const from = year - needs.years + 1;
+    const earlierCodes = needs.awardCodes.length
+      ? sql`w.award_code in (${sql.join(
+          needs.awardCodes.map((c) => sql`${c}`),
+          sql`, `,
+        )})`
+      : sql`false`;
     const sp = scopedPeople(scopeUnits, year, personId);
     // People are numbered by id in every query (the same order each time), so that each record carries a
     // small number instead of a 36-character id; the first query gives the numbers' ids.
@@ -143,7 +154,7 @@ export const eligibilityRepository = {
       agg(
         sql`num.n, w.award_code, w.year, w.track`,
         sql`from awards w join num on num.person_id = w.person_id
-            where w.recipient_kind = 'individual' and w.year <= ${year}`,
+            where w.recipient_kind = 'individual' and w.year <= ${year} and (w.year = ${year} or ${earlierCodes})`,
       ),
     ]);
     const personIds = unpack<string>(ids);

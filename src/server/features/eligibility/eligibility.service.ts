@@ -10,6 +10,7 @@ import { fail, ok, type Result } from '../../platform/errors';
 import { unitSubtree } from '../../platform/sql';
 import { NATIONAL_PACKS, packForYear } from '../../../domain/rules/packs';
 import { layerPacks } from '../../../domain/rules/layering';
+import { historyNeeds } from '../../../domain/rules/needs';
 import { quotaUse } from '../../../domain/rules/quota';
 import type { LocalPack, RulePack } from '../../../domain/rules/types';
 import {
@@ -144,10 +145,10 @@ export function createEligibilityService(database: Database) {
 
   /** Everything the sweep reads for a scope and year (the benchmark's read-only floor is this alone). */
   async function load(scope: Scope, year: number) {
-    const [pack, people, histories, collectives] = await Promise.all([
-      effectivePack(db, year),
+    const pack = await effectivePack(db, year);
+    const [people, histories, collectives] = await Promise.all([
       repo.people(db, scope.units, year, scope.personId),
-      repo.personHistories(db, scope.units, year, scope.personId),
+      repo.personHistories(db, scope.units, year, scope.personId, historyNeeds(pack)),
       scope.collectiveIds && scope.collectiveIds.length === 0
         ? Promise.resolve({ list: [] as SweepCollective[], units: [] as UnitRow[] })
         : collectivesOf(scope, year),
