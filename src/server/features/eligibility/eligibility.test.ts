@@ -177,6 +177,45 @@ describe('panels and scoping', () => {
   });
 });
 
+describe('each period under its own pack', () => {
+  it.each([
+    [2024, 'V2024', 'Luật Thi đua, khen thưởng số 06/2022/QH15', 6, '2024-07-02', 'ineligible'],
+    [2024, 'V2024', 'Luật Thi đua, khen thưởng số 06/2022/QH15', 6, '2024-06-01', 'eligible'],
+    [2025, 'V2025', 'Luật Thi đua, khen thưởng số 06/2022/QH15', 6, '2025-06-01', 'eligible'],
+    [2020, 'V2017', 'Luật Thi đua, khen thưởng 2003 (sửa đổi, bổ sung 2013)', 10, '2020-06-01', 'ineligible'],
+  ])(
+    '%i: a new hire is judged by %s (LĐTT needs %i months; hired %s → %s)',
+    async (year, packId, law, months, hired, status) => {
+      const admin = await t.login('admin');
+      const code = `T-HIRE-${year}-${hired}`;
+      const created = await admin.request('POST', '/api/people', {
+        code,
+        fullName: 'Phạm Thị Mới',
+        sex: 'female',
+        unitId: await unitId('BL-TTKN'),
+        fromDate: hired,
+        isLeader: false,
+      });
+      expect(created.statusCode, created.body).toBe(201);
+      const id = created.json().id as string;
+      const rated = await admin.request('PUT', `/api/people/${id}/evaluations/${year}`, {
+        rating: 'HTTNV',
+        employmentStartDate: hired,
+      });
+      expect(rated.statusCode, rated.body).toBeLessThan(300);
+      const res = await officer.request('GET', `/api/eligibility/people/${id}?year=${year}`);
+      expect(res.statusCode, res.body).toBe(200);
+      const body = res.json() as SubjectVerdicts;
+      expect(body.pack.id).toBe(packId);
+      const ldtt = body.verdicts.find((v) => v.awardCode === 'LDTT')!;
+      expect(ldtt.status).toBe(status);
+      const hire = ldtt.checks.find((c) => c.id === 'new_hire')!;
+      expect(hire.criterion).toContain(`từ ${months} tháng`);
+      expect(ldtt.checks.find((c) => c.id === 'rating')!.citation.instrument).toBe(law);
+    },
+  );
+});
+
 describe('merged units', () => {
   it("a successor's collective chain includes its predecessor's years (lineage)", async () => {
     const db = t.database.db;
