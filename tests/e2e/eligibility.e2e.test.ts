@@ -82,6 +82,14 @@ describe.skipIf(!hasChromium)(
           expect(await expanded.locator('[data-check-status="met"]').count()).toBeGreaterThan(0);
           const citations = (await expanded.locator('.vd-citation').allInnerTexts()).join('\n');
           expect(citations).toMatch(/Nghị định 91\/2017\/NĐ-CP|Luật Thi đua/);
+
+          // Another achievement year, another law: 2024 is judged by V2024, 2025 by V2025.
+          await select(page, 'Năm', 'Năm 2024');
+          await page.getByText('Căn cứ: Luật TĐKT 2022, Nghị định 98/2023/NĐ-CP', { exact: false }).waitFor();
+          await select(page, 'Năm', 'Năm 2025');
+          await page
+            .getByText('Căn cứ: Luật TĐKT 2022, Nghị định 152/2025/NĐ-CP', { exact: false })
+            .waitFor();
         } finally {
           await context.close();
         }

@@ -154,7 +154,16 @@ export class EvaluationRun {
     this.inProgress.add(awardCode);
     const initiativeIds: string[] = [];
     const ctx = this.context(awardCode);
-    const checks = rule.criteria.map((n) => this.check(n, ctx, initiativeIds));
+    // Without explanations (a sweep), judging stops at the second criterion not met: the verdict
+    // (ineligible, and not one criterion short) is settled, and the rows anyone reads are judged again in
+    // full (`explainSubjects`).
+    const checks: Check[] = [];
+    let unmet = 0;
+    for (const n of rule.criteria) {
+      const c = this.check(n, ctx, initiativeIds);
+      checks.push(c);
+      if (c.status === 'unmet' && ++unmet === 2 && !this.explain) break;
+    }
     let overall: CheckStatus = 'met';
     const missing: string[] = [];
     for (const c of checks) {
