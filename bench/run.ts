@@ -15,6 +15,7 @@
  *                         where its CPU time goes (writes bench/results/profiles/)
  *   --profile-only        only the profile (with --profile's output), for looking into a slow route
  *   --strict              exit 1 when a target is missed (a failure to measure always exits 1)
+ *   --only=eligibility|registry|scoring   run that issue's benchmark instead (bench/<name>.ts)
  *   BENCH_DURATION=8 BENCH_WARMUP=2 BENCH_CONNECTIONS=10 BENCH_COLD_RUNS=5
  *   BENCH_PG_URL=postgres://postgres@127.0.0.1:5432/postgres   (admin connection used to create the db)
  */
@@ -622,6 +623,26 @@ async function main() {
   fs.writeFileSync(path.join(RESULTS, 'latest.json'), JSON.stringify(out, null, 2) + '\n');
   console.log(`Results written to ${path.relative(ROOT, path.join(RESULTS, 'latest.json'))}`);
   return allOk;
+}
+
+/**
+ * `npm run bench -- --only=eligibility|registry|scoring` runs that issue's benchmark instead (each is also
+ * its own script: bench:eligibility, bench:registry, bench:scoring); other flags are passed on.
+ */
+const only = [...args].find((a) => a.startsWith('--only='))?.slice('--only='.length);
+const OTHER_BENCHES: Record<string, string> = {
+  eligibility: 'bench/eligibility.ts',
+  registry: 'bench/registry.ts',
+  scoring: 'bench/scoring.ts',
+};
+if (only && OTHER_BENCHES[only]) {
+  const { spawnSync } = await import('node:child_process');
+  const rest = [...args].filter((a) => !a.startsWith('--only='));
+  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, OTHER_BENCHES[only]), ...rest], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
+  process.exit(r.status ?? 1);
 }
 
 main()
