@@ -45,6 +45,11 @@ import { peopleRoutes } from './features/people/people.routes';
 import { registryRoutes } from './features/registry/registry.routes';
 import { createRegistryService } from './features/registry/registry.service';
 import multipart from '@fastify/multipart';
+// Issue 5: movements and registration.
+import { createMovementsService } from './features/movements/movements.service';
+import { movementsRoutes } from './features/movements/movements.routes';
+import { createRegistrationService } from './features/registration/registration.service';
+import { registrationRoutes } from './features/registration/registration.routes';
 import { MAX_IMPORT_BYTES } from './features/registry/excel/limits';
 
 export interface AppOptions {
@@ -145,6 +150,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(rulesRoutes(createRulesService(database, clock)), { prefix: '/rules' });
       await api.register(registryRoutes(database, clock, createRegistryService(database, clock)), {
         prefix: '/registry',
+      });
+      // Issue 5: movements (phong trào) and registration (đăng ký thi đua).
+      await api.register(movementsRoutes(createMovementsService(database, clock)), { prefix: '/movements' });
+      await api.register(registrationRoutes(createRegistrationService(database, clock)), {
+        prefix: '/registrations',
       });
     },
     { prefix: '/api' },

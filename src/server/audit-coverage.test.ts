@@ -332,6 +332,154 @@ const steps: Step[] = [
       return admin.request('DELETE', `/api/rules/base-salaries/${rows[0]!.id}`);
     },
   ],
+  // ── Issue 5: movements (phong trào) and registration (đăng ký thi đua)
+  [
+    'POST /api/movements',
+    'movement.create',
+    async () =>
+      (await t.login('canbo')).request('POST', '/api/movements', {
+        name: 'Phong trào kiểm tra',
+        kind: 'thematic',
+        year: 2030,
+        launchingUnitId: (await id('units', 'BL-SNN')).id,
+        periodFrom: '2030-01-01',
+        periodTo: '2030-12-31',
+        targetKind: 'list',
+        targetUnitIds: [(await id('units', 'BL-TTNS')).id],
+        indicators: [{ code: 'n', label: 'Số lượng', kind: 'count', target: null }],
+      }),
+  ],
+  [
+    'PUT /api/movements/:id',
+    'movement.update',
+    async () => {
+      const canbo = await t.login('canbo');
+      const m = (await canbo.request('GET', '/api/movements?year=2030')).json()[0];
+      const d = (await canbo.request('GET', `/api/movements/${m.id}`)).json();
+      return canbo.request('PUT', `/api/movements/${m.id}`, {
+        movement: {
+          name: 'Phong trào kiểm tra (sửa)',
+          kind: d.kind,
+          year: d.year,
+          launchingUnitId: d.launchingUnitId,
+          periodFrom: d.periodFrom,
+          periodTo: d.periodTo,
+          targetKind: d.targetKind,
+          targetUnitIds: d.targetUnitIds,
+          indicators: [{ code: 'n', label: 'Số lượng', kind: 'count', target: null }],
+        },
+        version: d.version,
+      });
+    },
+  ],
+  [
+    'POST /api/movements/:id/launch',
+    'movement.launch',
+    async () => {
+      const canbo = await t.login('canbo');
+      const m = (await canbo.request('GET', '/api/movements?year=2030')).json()[0];
+      return canbo.request('POST', `/api/movements/${m.id}/launch`, { version: m.version });
+    },
+  ],
+  [
+    'PUT /api/movements/:id/results/:unitId',
+    'movement.result.report',
+    async () => {
+      const donvi = await t.login('donvi');
+      const m = (await donvi.request('GET', '/api/movements?year=2030')).json()[0];
+      return donvi.request('PUT', `/api/movements/${m.id}/results/${donvi.user.unitId}`, {
+        summary: 'Đã thực hiện',
+        values: { n: 2 },
+        version: null,
+      });
+    },
+  ],
+  [
+    'POST /api/movements/:id/close',
+    'movement.close',
+    async () => {
+      const canbo = await t.login('canbo');
+      const m = (await canbo.request('GET', '/api/movements?year=2030')).json()[0];
+      return canbo.request('POST', `/api/movements/${m.id}/close`, { version: m.version });
+    },
+  ],
+  [
+    'POST /api/registrations',
+    'registration.create',
+    async () =>
+      (await t.login('donvi')).request('POST', '/api/registrations', {
+        year: 2030,
+        items: [{ recipientKind: 'collective', awardCode: 'TTLDTT' }],
+      }),
+  ],
+  [
+    'PUT /api/registrations/:id',
+    'registration.update',
+    async () => {
+      const donvi = await t.login('donvi');
+      const r = (await donvi.request('GET', '/api/registrations?year=2030')).json()[0];
+      return donvi.request('PUT', `/api/registrations/${r.id}`, {
+        note: 'Đăng ký',
+        items: [{ recipientKind: 'collective', awardCode: 'TTLDXS' }],
+        version: r.version,
+      });
+    },
+  ],
+  [
+    'POST /api/registrations/:id/items/import',
+    'registration.import',
+    async () => {
+      const donvi = await t.login('donvi');
+      const r = (await donvi.request('GET', '/api/registrations?year=2030')).json()[0];
+      const ExcelJS = (await import('exceljs')).default;
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('Đăng ký thi đua');
+      ws.addRow(['STT', 'Đối tượng (Tập thể/Cá nhân)', 'Mã cán bộ', 'Họ và tên', 'Danh hiệu, hình thức']);
+      ws.addRow([1, 'Tập thể', '', '', 'Tập thể lao động xuất sắc']);
+      const file = Buffer.from(await wb.xlsx.writeBuffer());
+      return donvi.upload(`/api/registrations/${r.id}/items/import?version=${r.version}`, 'dk.xlsx', file);
+    },
+  ],
+  [
+    'POST /api/registrations/:id/submit',
+    'registration.submit',
+    async () => {
+      const donvi = await t.login('donvi');
+      const r = (await donvi.request('GET', '/api/registrations?year=2030')).json()[0];
+      return donvi.request('POST', `/api/registrations/${r.id}/submit`, { version: r.version });
+    },
+  ],
+  [
+    'POST /api/registrations/:id/return',
+    'registration.return',
+    async () => {
+      const canbo = await t.login('canbo');
+      const r = (await canbo.request('GET', '/api/registrations?year=2030')).json()[0];
+      return canbo.request('POST', `/api/registrations/${r.id}/return`, {
+        reason: 'Bổ sung danh sách cá nhân',
+        version: r.version,
+      });
+    },
+  ],
+  [
+    'POST /api/registrations/:id/approve',
+    'registration.approve',
+    async () => {
+      const donvi = await t.login('donvi');
+      const r = (await donvi.request('GET', '/api/registrations?year=2030')).json()[0];
+      const submitted = (
+        await donvi.request('POST', `/api/registrations/${r.id}/submit`, { version: r.version })
+      ).json();
+      return (await t.login('canbo')).request('POST', `/api/registrations/${r.id}/approve`, {
+        version: submitted.version,
+      });
+    },
+  ],
+  [
+    'POST /api/registrations/forward',
+    'registration.forward',
+    async () => (await t.login('canbo')).request('POST', '/api/registrations/forward', { year: 2030 }),
+  ],
   [
     'POST /api/auth/login',
     'auth.login',

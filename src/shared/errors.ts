@@ -62,7 +62,42 @@ export const ERRORS = {
     message:
       'Cần chọn đơn vị, khối thi đua hoặc cá nhân để xét (tài khoản đơn vị chỉ xét trong đơn vị mình).',
   },
-  RATE_LIMITED: { status: 429, message: 'Quá nhiều yêu cầu. Vui lòng thử lại sau.' },
+  // Movements (phong trào thi đua) and registration (đăng ký thi đua), issue 5.
+  'MOVEMENT.NOT_DRAFT': {
+    status: 409,
+    message: 'Phong trào đã phát động: không thể sửa chỉ tiêu hoặc đối tượng.',
+  },
+  'MOVEMENT.NOT_LAUNCHED': { status: 409, message: 'Phong trào chưa được phát động.' },
+  'MOVEMENT.CLOSED': { status: 409, message: 'Phong trào đã kết thúc: không thể sửa đổi.' },
+  'MOVEMENT.NO_TARGETS': { status: 400, message: 'Phong trào chưa có đơn vị nào thuộc đối tượng thực hiện.' },
+  'MOVEMENT.TARGET_INVALID': { status: 400, message: 'Khối thi đua hoặc đơn vị được chọn không tồn tại.' },
+  'MOVEMENT.NOT_TARGET': { status: 403, message: 'Đơn vị này không thuộc đối tượng thực hiện phong trào.' },
+  'MOVEMENT.OTHER_UNIT': { status: 403, message: 'Đơn vị chỉ được báo cáo kết quả của chính mình.' },
+  'MOVEMENT.VALUE_KIND': {
+    status: 400,
+    message: 'Giá trị chỉ tiêu không đúng loại. Vui lòng kiểm tra các chỉ tiêu được đánh dấu.',
+  },
+  'REGISTRATION.DUPLICATE': { status: 409, message: 'Đơn vị đã có bản đăng ký thi đua cho năm này.' },
+  'REGISTRATION.OUT_OF_SCOPE': { status: 403, message: 'Đơn vị này không thuộc phạm vi quản lý của bạn.' },
+  'REGISTRATION.WRONG_STATUS': {
+    status: 409,
+    message: 'Không thể thực hiện thao tác này ở trạng thái hiện tại của bản đăng ký.',
+  },
+  'REGISTRATION.NOT_ALLOWED': {
+    status: 403,
+    message: 'Bạn không được thực hiện thao tác này với bản đăng ký.',
+  },
+  'REGISTRATION.REASON_REQUIRED': { status: 400, message: 'Vui lòng nêu lý do trả lại bản đăng ký.' },
+  'REGISTRATION.EMPTY': { status: 400, message: 'Bản đăng ký chưa có danh hiệu nào.' },
+  'REGISTRATION.ALREADY_FORWARDED': { status: 409, message: 'Bản đăng ký đã được tổng hợp gửi cấp trên.' },
+  'REGISTRATION.NOTHING_TO_FORWARD': {
+    status: 409,
+    message: 'Không có bản đăng ký đã duyệt nào chưa gửi cấp trên.',
+  },
+  'REGISTRATION.ITEM_INVALID': {
+    status: 400,
+    message: 'Danh sách đăng ký có dòng không hợp lệ. Vui lòng kiểm tra các dòng được đánh dấu.',
+  },  RATE_LIMITED: { status: 429, message: 'Quá nhiều yêu cầu. Vui lòng thử lại sau.' },
   INTERNAL: { status: 500, message: 'Đã xảy ra lỗi hệ thống. Vui lòng thử lại hoặc liên hệ quản trị.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
