@@ -141,10 +141,11 @@ export function registrationRoutes(service: RegistrationService): FastifyPluginA
         const bytes = await file.toBuffer();
         const { readRegistrationSheet } = await import('./registration.excel');
         const read = await readRegistrationSheet(bytes);
-        if (Object.keys(read.errors).length) return unwrap(fail('REGISTRATION.ITEM_INVALID', read.errors));
+        if (read.errors.file) return unwrap(fail('REGISTRATION.ITEM_INVALID', read.errors));
         const codes = [...new Set(read.items.flatMap((i) => (i.personCode ? [i.personCode] : [])))];
         const people = new Map((await service.peopleByCode(codes)).map((p) => [p.code, p.id]));
-        const errors: Record<string, string> = {};
+        // Every bad row is named at once: the reader's, then unknown people and titles not meant for them.
+        const errors: Record<string, string> = { ...read.errors };
         const items = read.items.map((i) => {
           const personId = i.personCode ? (people.get(i.personCode) ?? null) : null;
           if (i.personCode && !personId)
