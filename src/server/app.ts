@@ -50,6 +50,9 @@ import { createMovementsService } from './features/movements/movements.service';
 import { movementsRoutes } from './features/movements/movements.routes';
 import { createRegistrationService } from './features/registration/registration.service';
 import { registrationRoutes } from './features/registration/registration.routes';
+// Issue 5: block covenant and scoring.
+import { createScoringService } from './features/scoring/scoring.service';
+import { scoringRoutes } from './features/scoring/scoring.routes';
 import { MAX_IMPORT_BYTES } from './features/registry/excel/limits';
 
 export interface AppOptions {
@@ -156,6 +159,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(registrationRoutes(createRegistrationService(database, clock)), {
         prefix: '/registrations',
       });
+      // Issue 5: block covenant and scoring (chấm điểm khối thi đua).
+      await api.register(scoringRoutes(createScoringService(database, clock), clock), { prefix: '/scoring' });
     },
     { prefix: '/api' },
   );

@@ -25,6 +25,13 @@ const id = async (table: 'units' | 'users', key: string) =>
 const person = async (code: string) =>
   (await t.database.db.select().from(people).where(eq(people.code, code)))[0]!;
 
+const scoringBlock = async (year: number) =>
+  (
+    await t.database.rows<{ id: string }>(
+      sql`select id from blocks where year = ${year} and name = 'Khối chấm điểm kiểm tra'`,
+    )
+  )[0]!.id;
+
 type Step = [
   route: string,
   action: string,
@@ -479,6 +486,131 @@ const steps: Step[] = [
     'POST /api/registrations/forward',
     'registration.forward',
     async () => (await t.login('canbo')).request('POST', '/api/registrations/forward', { year: 2030 }),
+  ],
+  // ── Issue 5: block covenant and scoring (a one-member block led by BL-TTKN, years 2031–2032)
+  [
+    'PUT /api/scoring/blocks/:blockId/criteria',
+    'scoring.criteria.create',
+    async () => {
+      const admin2 = await t.login('admin');
+      for (const year of [2031, 2032]) {
+        await admin2.request('POST', '/api/registry/blocks', {
+          year,
+          name: 'Khối chấm điểm kiểm tra',
+          organizerUnitId: (await id('units', 'BL-SNN')).id,
+          leadUnitId: (await id('units', 'BL-TTKN')).id,
+          deputyUnitId: null,
+          memberUnitIds: [(await id('units', 'BL-TTKN')).id],
+        });
+      }
+      return (await t.login('khoitruong')).request(
+        'PUT',
+        `/api/scoring/blocks/${await scoringBlock(2031)}/criteria`,
+        {
+          criteria: [
+            {
+              code: 'A',
+              label: 'Nhóm A',
+              parentCode: null,
+              kind: 'group',
+              maxPoints: 10,
+              minPoints: 0,
+              evidenceRequired: false,
+            },
+            {
+              code: 'A1',
+              label: 'Tiêu chí A1',
+              parentCode: 'A',
+              kind: 'score',
+              maxPoints: 10,
+              minPoints: 0,
+              evidenceRequired: false,
+            },
+          ],
+          tieRules: [{ kind: 'women_share' }],
+        },
+      );
+    },
+  ],
+  [
+    'POST /api/scoring/blocks/:blockId/criteria/copy',
+    'scoring.criteria.copy',
+    async () =>
+      (await t.login('khoitruong')).request(
+        'POST',
+        `/api/scoring/blocks/${await scoringBlock(2032)}/criteria/copy`,
+        {},
+      ),
+  ],
+  [
+    'POST /api/scoring/blocks/:blockId/open',
+    'scoring.open',
+    async () => {
+      const lead = await t.login('khoitruong');
+      const b = (await lead.request('GET', `/api/scoring/blocks/${await scoringBlock(2031)}`)).json();
+      return lead.request('POST', `/api/scoring/blocks/${b.block.id}/open`, { version: b.set.version });
+    },
+  ],
+  [
+    'PUT /api/scoring/sheets/:sheetId/self',
+    'scoring.sheet.submit',
+    async () => {
+      const lead = await t.login('khoitruong');
+      const b = (await lead.request('GET', `/api/scoring/blocks/${await scoringBlock(2031)}`)).json();
+      return lead.request('PUT', `/api/scoring/sheets/${b.sheets[0].id}/self`, {
+        version: b.sheets[0].version,
+        submit: true,
+        scores: [{ criterionId: b.criteria[1].id, selfScore: 9 }],
+      });
+    },
+  ],
+  [
+    'PUT /api/scoring/sheets/:sheetId/check',
+    'scoring.sheet.check',
+    async () => {
+      const lead = await t.login('khoitruong');
+      const b = (await lead.request('GET', `/api/scoring/blocks/${await scoringBlock(2031)}`)).json();
+      return lead.request('PUT', `/api/scoring/sheets/${b.sheets[0].id}/check`, {
+        version: b.sheets[0].version,
+        scores: [{ criterionId: b.criteria[1].id, checkedScore: 8, reason: 'Kiểm tra chéo' }],
+      });
+    },
+  ],
+  [
+    'POST /api/scoring/blocks/:blockId/lock',
+    'scoring.lock',
+    async () => {
+      const lead = await t.login('khoitruong');
+      const b = (await lead.request('GET', `/api/scoring/blocks/${await scoringBlock(2031)}`)).json();
+      return lead.request('POST', `/api/scoring/blocks/${b.block.id}/lock`, {
+        version: b.set.version,
+        meetingNote: 'Biên bản họp khối',
+      });
+    },
+  ],
+  [
+    'PUT /api/scoring/blocks/:blockId/proposal',
+    'scoring.propose',
+    async () =>
+      (await t.login('khoitruong')).request(
+        'PUT',
+        `/api/scoring/blocks/${await scoringBlock(2031)}/proposal`,
+        {
+          flagUnitId: (await id('units', 'BL-TTKN')).id,
+          bkUnitIds: [],
+          note: null,
+        },
+      ),
+  ],
+  [
+    'POST /api/scoring/blocks/:blockId/rotation',
+    'scoring.rotate',
+    async () =>
+      (await t.login('khoitruong')).request(
+        'POST',
+        `/api/scoring/blocks/${await scoringBlock(2031)}/rotation`,
+        {},
+      ),
   ],
   [
     'POST /api/auth/login',

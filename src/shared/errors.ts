@@ -97,7 +97,49 @@ export const ERRORS = {
   'REGISTRATION.ITEM_INVALID': {
     status: 400,
     message: 'Danh sách đăng ký có dòng không hợp lệ. Vui lòng kiểm tra các dòng được đánh dấu.',
-  },  RATE_LIMITED: { status: 429, message: 'Quá nhiều yêu cầu. Vui lòng thử lại sau.' },
+  },
+  // Block covenant and scoring (issue 5, part 3).
+  'SCORING.NO_SET': { status: 404, message: 'Khối thi đua này chưa có bộ tiêu chí chấm điểm.' },
+  'SCORING.NOT_LEAD': {
+    status: 403,
+    message: 'Chỉ đơn vị Khối trưởng hoặc Khối phó của khối trong năm này mới được thực hiện thao tác này.',
+  },
+  'SCORING.NOT_OWN_SHEET': {
+    status: 403,
+    message: 'Đơn vị chỉ được tự chấm phiếu điểm của chính mình, không chấm phiếu của đơn vị khác.',
+  },
+  'SCORING.NOT_DRAFT': {
+    status: 409,
+    message: 'Bộ tiêu chí đã mở chấm điểm nên không thể sửa tiêu chí nữa.',
+  },
+  'SCORING.NOT_OPEN': { status: 409, message: 'Khối chưa mở chấm điểm hoặc đã khóa kết quả.' },
+  'SCORING.LOCKED': {
+    status: 409,
+    message: 'Kết quả chấm điểm đã được khóa sau cuộc họp khối; không thể thay đổi.',
+  },
+  'SCORING.NOT_LOCKED': {
+    status: 409,
+    message: 'Chỉ đề nghị khen thưởng và bầu luân phiên sau khi kết quả chấm điểm đã được khóa.',
+  },
+  'SCORING.INVALID_CRITERIA': {
+    status: 400,
+    message: 'Bộ tiêu chí chưa hợp lệ. Vui lòng kiểm tra các tiêu chí được đánh dấu.',
+  },
+  'SCORING.INVALID_SCORE': {
+    status: 400,
+    message: 'Điểm chấm không hợp lệ. Vui lòng kiểm tra các tiêu chí được đánh dấu.',
+  },
+  'SCORING.EVIDENCE_REQUIRED': {
+    status: 400,
+    message: 'Một số tiêu chí bắt buộc có minh chứng. Vui lòng đính kèm minh chứng trước khi nộp phiếu.',
+  },
+  'SCORING.SHEETS_PENDING': {
+    status: 409,
+    message: 'Còn đơn vị chưa nộp phiếu tự chấm điểm; chưa thể khóa kết quả.',
+  },
+  'SCORING.NOTHING_TO_COPY': { status: 404, message: 'Không tìm thấy bộ tiêu chí năm trước để sao chép.' },
+  'SCORING.NOT_MEMBER': { status: 400, message: 'Đơn vị được chọn không phải thành viên của khối.' },
+  RATE_LIMITED: { status: 429, message: 'Quá nhiều yêu cầu. Vui lòng thử lại sau.' },
   INTERNAL: { status: 500, message: 'Đã xảy ra lỗi hệ thống. Vui lòng thử lại hoặc liên hệ quản trị.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 

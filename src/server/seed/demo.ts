@@ -85,6 +85,7 @@ export async function seedDemo(
     // The registry (sub-units, people, 2018–2020 evaluations and awards, blocks, the 2025 successors).
     const registry = await seedDemoRegistry(tx, { full: options.registry !== false });
     await seedRules(tx, { demo: true });
+    if (options.registry !== false) await (await import('./demo-scoring')).seedDemoScoring(tx, clock);
     if (options.registry !== false) await (await import('./demo-movements')).seedDemoMovements(tx, clock());
     await tx.insert(appMeta).values({ key: 'demo_seeded_at', value: clock().toISOString() });
     await recordAudit(

@@ -18,32 +18,88 @@ import type {
   SuccessionCreateInput,
 } from '../../../shared/registry/registry.schema';
 
+async function loadBlocks(tx: DbOrTx, where: ReturnType<typeof sql>): Promise<Block[]> {
+  const rows = (
+    (await tx.execute(sql`
+      select b.id, b.year, b.name, b.organizer_unit_id as "organizerUnitId", o.name as "organizerName",
+        b.lead_unit_id as "leadUnitId", b.deputy_unit_id as "deputyUnitId", b.version,
+        coalesce((select json_agg(json_build_object('unitId', u.id, 'code', u.code, 'name', u.name) order by u.code)
+                  from block_members m join units u on u.id = m.unit_id where m.block_id = b.id), '[]'::json) as members
+      from blocks b join units o on o.id = b.organizer_unit_id
+      where ${where}
+      order by b.year desc, b.name`)) as unknown as { rows: Block[] }
+  ).rows;
+  return rows.map((r) => ({ ...r, year: Number(r.year), version: Number(r.version) }));
+}
+
+async function unitsExist(tx: DbOrTx, ids: string[]): Promise<boolean> {
+  const rows = await tx
+    .select({ n: sql<number>`count(*)`.mapWith(Number) })
+    .from(units)
+    .where(
+      sql`${units.id} in (select (value #>> '{}')::uuid from json_array_elements(${JSON.stringify([...new Set(ids)])}::json))`,
+    );
+  return rows[0]!.n === new Set(ids).size;
+}
+
+/**
+ * Creates or updates a block inside the caller's transaction (audited). `saveBlock` wraps it in its own
+ * transaction; block scoring calls it to record next year's lead and deputy with the locked result. A
+ * duplicate name throws the unique violation (the caller's transaction rolls back).
+ */
+export async function saveBlockIn(
+  tx: DbOrTx,
+  actor: Actor,
+  clock: Clock,
+  id: string | null,
+  input: BlockSaveInput,
+): Promise<Result<Block>> {
+  const ids = [input.organizerUnitId, ...input.memberUnitIds];
+  if (!(await unitsExist(tx, ids))) return fail('NOT_FOUND', { memberUnitIds: 'Có đơn vị không tồn tại' });
+  let before: Block | undefined;
+  let blockId = id;
+  const values = {
+    year: input.year,
+    name: input.name,
+    organizerUnitId: input.organizerUnitId,
+    leadUnitId: input.leadUnitId,
+    deputyUnitId: input.deputyUnitId,
+    updatedAt: clock(),
+  };
+  if (id) {
+    before = (await loadBlocks(tx, sql`b.id = ${id}`))[0];
+    if (!before) return fail('NOT_FOUND');
+    if (input.version !== undefined && input.version !== before.version) return fail('CONFLICT.VERSION');
+    await tx
+      .update(blocks)
+      .set({ ...values, version: before.version + 1 })
+      .where(eq(blocks.id, id));
+    await tx.delete(blockMembers).where(eq(blockMembers.blockId, id));
+  } else {
+    const [row] = await tx.insert(blocks).values(values).returning({ id: blocks.id });
+    blockId = row!.id;
+  }
+  await tx
+    .insert(blockMembers)
+    .values([...new Set(input.memberUnitIds)].map((unitId) => ({ blockId: blockId!, unitId })));
+  const after = (await loadBlocks(tx, sql`b.id = ${blockId}`))[0]!;
+  await recordAudit(
+    tx,
+    actor,
+    {
+      action: id ? 'block.update' : 'block.create',
+      entityType: 'block',
+      entityId: blockId,
+      before,
+      after,
+    },
+    clock,
+  );
+  return ok(after);
+}
+
 export function createRegistryService(database: Database, clock: Clock) {
   const { db } = database;
-
-  async function loadBlocks(tx: DbOrTx, where: ReturnType<typeof sql>): Promise<Block[]> {
-    const rows = (
-      (await tx.execute(sql`
-        select b.id, b.year, b.name, b.organizer_unit_id as "organizerUnitId", o.name as "organizerName",
-          b.lead_unit_id as "leadUnitId", b.deputy_unit_id as "deputyUnitId", b.version,
-          coalesce((select json_agg(json_build_object('unitId', u.id, 'code', u.code, 'name', u.name) order by u.code)
-                    from block_members m join units u on u.id = m.unit_id where m.block_id = b.id), '[]'::json) as members
-        from blocks b join units o on o.id = b.organizer_unit_id
-        where ${where}
-        order by b.year desc, b.name`)) as unknown as { rows: Block[] }
-    ).rows;
-    return rows.map((r) => ({ ...r, year: Number(r.year), version: Number(r.version) }));
-  }
-
-  async function unitsExist(tx: DbOrTx, ids: string[]): Promise<boolean> {
-    const rows = await tx
-      .select({ n: sql<number>`count(*)`.mapWith(Number) })
-      .from(units)
-      .where(
-        sql`${units.id} in (select (value #>> '{}')::uuid from json_array_elements(${JSON.stringify([...new Set(ids)])}::json))`,
-      );
-    return rows[0]!.n === new Set(ids).size;
-  }
 
   return {
     listBlocks(year?: number): Promise<Block[]> {
@@ -52,52 +108,7 @@ export function createRegistryService(database: Database, clock: Clock) {
 
     async saveBlock(actor: Actor, id: string | null, input: BlockSaveInput): Promise<Result<Block>> {
       try {
-        return await db.transaction(async (tx) => {
-          const ids = [input.organizerUnitId, ...input.memberUnitIds];
-          if (!(await unitsExist(tx, ids)))
-            return fail('NOT_FOUND', { memberUnitIds: 'Có đơn vị không tồn tại' });
-          let before: Block | undefined;
-          let blockId = id;
-          const values = {
-            year: input.year,
-            name: input.name,
-            organizerUnitId: input.organizerUnitId,
-            leadUnitId: input.leadUnitId,
-            deputyUnitId: input.deputyUnitId,
-            updatedAt: clock(),
-          };
-          if (id) {
-            before = (await loadBlocks(tx, sql`b.id = ${id}`))[0];
-            if (!before) return fail('NOT_FOUND');
-            if (input.version !== undefined && input.version !== before.version)
-              return fail('CONFLICT.VERSION');
-            await tx
-              .update(blocks)
-              .set({ ...values, version: before.version + 1 })
-              .where(eq(blocks.id, id));
-            await tx.delete(blockMembers).where(eq(blockMembers.blockId, id));
-          } else {
-            const [row] = await tx.insert(blocks).values(values).returning({ id: blocks.id });
-            blockId = row!.id;
-          }
-          await tx
-            .insert(blockMembers)
-            .values([...new Set(input.memberUnitIds)].map((unitId) => ({ blockId: blockId!, unitId })));
-          const after = (await loadBlocks(tx, sql`b.id = ${blockId}`))[0]!;
-          await recordAudit(
-            tx,
-            actor,
-            {
-              action: id ? 'block.update' : 'block.create',
-              entityType: 'block',
-              entityId: blockId,
-              before,
-              after,
-            },
-            clock,
-          );
-          return ok(after);
-        });
+        return await db.transaction((tx) => saveBlockIn(tx, actor, clock, id, input));
       } catch (err) {
         if (isUniqueViolation(err))
           return fail('BLOCK.DUPLICATE', { name: 'Năm này đã có khối thi đua cùng tên' });

@@ -1,0 +1,291 @@
+/**
+ * A Word document in the administrative format of Nghị định 30/2020/NĐ-CP (Phụ lục I): A4; margins top and
+ * bottom 20 mm, left 30 mm, right 15 mm; Times New Roman; the header block (parent body over issuing body,
+ * national motto with its rule), the number line, place and date in italics, the document type in bold
+ * capitals with its summary, a justified body with a first-line indent, tables with explicit column widths,
+ * the signature block and "Nơi nhận:". Page numbers centred at the top from page 2.
+ */
+import {
+  AlignmentType,
+  BorderStyle,
+  convertMillimetersToTwip,
+  Document,
+  Header,
+  Packer,
+  PageNumber,
+  Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  VerticalAlign,
+  WidthType,
+} from 'docx';
+
+export interface Nd30Table {
+  /** Widths in millimetres; they add up to the text width (165 mm on A4 with these margins). */
+  columns: { header: string; widthMm: number; align?: 'left' | 'center' | 'right' }[];
+  rows: { cells: string[]; bold?: boolean }[];
+}
+
+export interface Nd30Document {
+  parentBody: string;
+  issuer: string;
+  /** e.g. "Số:      /BC-KTĐ" (left blank for the number given at signing). */
+  number: string;
+  place: string;
+  date: Date;
+  docType: string;
+  summary: string;
+  paragraphs: string[];
+  tables: Nd30Table[];
+  /** After the tables. */
+  closing?: string[];
+  signature: { onBehalf: string; title: string; name: string };
+  recipients: string[];
+}
+
+const FONT = 'Times New Roman';
+/** Half-points. */
+const PT = (n: number) => n * 2;
+const TEXT_WIDTH_MM = 210 - 30 - 15;
+const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' } as const;
+const NO_BORDERS = {
+  top: NONE,
+  bottom: NONE,
+  left: NONE,
+  right: NONE,
+  insideHorizontal: NONE,
+  insideVertical: NONE,
+};
+const THIN = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
+
+const run = (text: string, o: { bold?: boolean; italics?: boolean; size?: number } = {}) =>
+  new TextRun({
+    text,
+    font: FONT,
+    size: PT(o.size ?? 14),
+    bold: o.bold ?? false,
+    italics: o.italics ?? false,
+  });
+
+const centred = (runs: TextRun[], after = 0) =>
+  new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after, before: 0 }, children: runs });
+
+/** A short rule under a heading line: a centred paragraph with a bottom border would span the cell, so a run of underscores the width of ⅓ of the line is used, as printed forms do. */
+const rule = (chars: number) => centred([run('─'.repeat(chars), { size: 8 })], 60);
+
+function cell(children: Paragraph[], widthMm: number, borders = true) {
+  return new TableCell({
+    width: { size: convertMillimetersToTwip(widthMm), type: WidthType.DXA },
+    verticalAlign: VerticalAlign.CENTER,
+    borders: borders
+      ? { top: THIN, bottom: THIN, left: THIN, right: THIN }
+      : { top: NONE, bottom: NONE, left: NONE, right: NONE },
+    margins: { left: 60, right: 60, top: 30, bottom: 30 },
+    children,
+  });
+}
+
+function layoutTable(widthsMm: number[], rows: TableRow[], borders: boolean) {
+  return new Table({
+    layout: TableLayoutType.FIXED,
+    width: { size: convertMillimetersToTwip(widthsMm.reduce((s, w) => s + w, 0)), type: WidthType.DXA },
+    columnWidths: widthsMm.map(convertMillimetersToTwip),
+    borders: borders ? undefined : NO_BORDERS,
+    rows,
+  });
+}
+
+const two = (n: number) => String(n).padStart(2, '0');
+
+/** "ngày 05 tháng 01 năm 2026" in Vietnam time (UTC+7), whatever the server's zone. */
+export function vietnameseDate(place: string, date: Date): string {
+  const d = new Date(date.getTime() + 7 * 3600_000);
+  return `${place}, ngày ${two(d.getUTCDate())} tháng ${two(d.getUTCMonth() + 1)} năm ${d.getUTCFullYear()}`;
+}
+
+function headerBlock(doc: Nd30Document): Table {
+  const left = 70;
+  const right = TEXT_WIDTH_MM - left;
+  return layoutTable(
+    [left, right],
+    [
+      new TableRow({
+        children: [
+          cell(
+            [
+              centred([run(doc.parentBody.toUpperCase(), { size: 12 })]),
+              centred([run(doc.issuer.toUpperCase(), { size: 12, bold: true })]),
+              rule(12),
+            ],
+            left,
+            false,
+          ),
+          cell(
+            [
+              centred([run('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { size: 12, bold: true })]),
+              centred([run('Độc lập - Tự do - Hạnh phúc', { size: 13, bold: true })]),
+              rule(22),
+            ],
+            right,
+            false,
+          ),
+        ],
+      }),
+      new TableRow({
+        children: [
+          cell([centred([run(doc.number, { size: 13 })])], left, false),
+          cell(
+            [centred([run(vietnameseDate(doc.place, doc.date), { size: 14, italics: true })])],
+            right,
+            false,
+          ),
+        ],
+      }),
+    ],
+    false,
+  );
+}
+
+function dataTable(t: Nd30Table): Table {
+  const align = (a?: 'left' | 'center' | 'right') =>
+    a === 'center' ? AlignmentType.CENTER : a === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT;
+  const widths = t.columns.map((c) => c.widthMm);
+  return layoutTable(
+    widths,
+    [
+      new TableRow({
+        tableHeader: true,
+        children: t.columns.map((c) =>
+          cell(
+            [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [run(c.header, { size: 12, bold: true })],
+              }),
+            ],
+            c.widthMm,
+          ),
+        ),
+      }),
+      ...t.rows.map(
+        (r) =>
+          new TableRow({
+            cantSplit: true,
+            children: t.columns.map((c, i) =>
+              cell(
+                [
+                  new Paragraph({
+                    alignment: align(c.align),
+                    children: [run(r.cells[i] ?? '', { size: 12, bold: r.bold ?? false })],
+                  }),
+                ],
+                c.widthMm,
+              ),
+            ),
+          }),
+      ),
+    ],
+    true,
+  );
+}
+
+function signatureBlock(doc: Nd30Document): Table {
+  const left = 80;
+  const right = TEXT_WIDTH_MM - left;
+  return layoutTable(
+    [left, right],
+    [
+      new TableRow({
+        children: [
+          cell(
+            [
+              new Paragraph({ children: [run('Nơi nhận:', { size: 12, bold: true, italics: true })] }),
+              ...doc.recipients.map(
+                (r, i) =>
+                  new Paragraph({
+                    children: [run(`- ${r}${i === doc.recipients.length - 1 ? '.' : ';'}`, { size: 11 })],
+                  }),
+              ),
+            ],
+            left,
+            false,
+          ),
+          cell(
+            [
+              centred([run(doc.signature.onBehalf.toUpperCase(), { size: 14, bold: true })]),
+              centred([run(doc.signature.title.toUpperCase(), { size: 14, bold: true })], 1400),
+              centred([run(doc.signature.name, { size: 14, bold: true })]),
+            ],
+            right,
+            false,
+          ),
+        ],
+      }),
+    ],
+    false,
+  );
+}
+
+export async function renderNd30(doc: Nd30Document): Promise<Buffer> {
+  const body = (text: string) =>
+    new Paragraph({
+      alignment: AlignmentType.JUSTIFIED,
+      indent: { firstLine: convertMillimetersToTwip(12.7) },
+      spacing: { before: 60, after: 60, line: 300 },
+      children: [run(text, { size: 14 })],
+    });
+  const document = new Document({
+    creator: 'VinhDanh',
+    title: `${doc.docType} ${doc.summary}`,
+    styles: { default: { document: { run: { font: FONT, size: PT(14) } } } },
+    sections: [
+      {
+        properties: {
+          titlePage: true,
+          page: {
+            size: { width: convertMillimetersToTwip(210), height: convertMillimetersToTwip(297) },
+            margin: {
+              top: convertMillimetersToTwip(20),
+              bottom: convertMillimetersToTwip(20),
+              left: convertMillimetersToTwip(30),
+              right: convertMillimetersToTwip(15),
+              header: convertMillimetersToTwip(10),
+            },
+          },
+        },
+        headers: {
+          // Page numbers from page 2, centred at the top; none on the first page.
+          default: new Header({
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: PT(13) })],
+              }),
+            ],
+          }),
+          first: new Header({ children: [new Paragraph({ children: [] })] }),
+        },
+        children: [
+          headerBlock(doc),
+          new Paragraph({ spacing: { before: 240 }, children: [] }),
+          centred([run(doc.docType.toUpperCase(), { size: 14, bold: true })]),
+          centred([run(doc.summary, { size: 14, bold: true })], 240),
+          ...doc.paragraphs.map(body),
+          ...doc.tables.flatMap((t) => [
+            dataTable(t),
+            new Paragraph({ spacing: { after: 120 }, children: [] }),
+          ]),
+          ...(doc.closing ?? []).map(body),
+          new Paragraph({ spacing: { before: 120 }, children: [] }),
+          signatureBlock(doc),
+        ],
+      },
+    ],
+  });
+  return Packer.toBuffer(document);
+}
+
+export const ND30_TEXT_WIDTH_MM = TEXT_WIDTH_MM;
