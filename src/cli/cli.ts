@@ -14,6 +14,7 @@ import { auditCommand } from './commands/audit';
 import { importCommand } from './commands/import';
 import { exportCommand } from './commands/export';
 import { eligibilityCommand } from './commands/eligibility';
+import { movementsCommand } from './commands/movements';
 
 /**
  * `generate` pulls in the synthetic-data generator (bench/synthetic.ts): loaded when it runs, so every
@@ -36,6 +37,7 @@ export const COMMANDS: Command[] = [
   importCommand,
   exportCommand,
   eligibilityCommand,
+  movementsCommand,
   generateCommand,
 ];
 
@@ -60,6 +62,8 @@ Lệnh / Commands:
                                  Xuất dữ liệu ra Excel, CSV, JSON / Export registry records
   eligibility --year N [--unit <mã>] [--person <mã>] [--format text|json|xlsx] [--out <tệp>]
                                  Xét điều kiện khen thưởng / Judge eligibility
+  movements --year N [--format text|json]
+                                 Phong trào thi đua và kết quả / Movements and their results
   generate --people N --years N --seed N --out <tệp.json>
                                  Sinh dữ liệu tổng hợp (không cần CSDL) / Generate a synthetic dataset
 
