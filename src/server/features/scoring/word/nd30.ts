@@ -8,7 +8,6 @@
 import {
   AlignmentType,
   BorderStyle,
-  convertMillimetersToTwip,
   Document,
   Header,
   Packer,
@@ -47,6 +46,8 @@ export interface Nd30Document {
 }
 
 const FONT = 'Times New Roman';
+/** Millimetres to twips, rounded (docx's helper truncates: A4 would come out 1 twip short). */
+const convertMillimetersToTwip = (mm: number) => Math.round((mm * 1440) / 25.4);
 /** Half-points. */
 const PT = (n: number) => n * 2;
 const TEXT_WIDTH_MM = 210 - 30 - 15;
