@@ -14,6 +14,8 @@ import {
   SafetyCertificateOutlined,
   TrophyOutlined,
 } from '@ant-design/icons';
+// Issue 5 (movements, registration) icons.
+import { FlagOutlined, FormOutlined } from '@ant-design/icons';
 import type { Permission } from '../../shared/permissions';
 import type { MessageKey } from '../lib/i18n';
 
@@ -101,6 +103,27 @@ export const ROUTES: AppRoute[] = [
     requires: ['read:eligibility:any', 'read:eligibility:own'],
     page: lazy(() =>
       import('../features/eligibility/components/RulesPage').then((m) => ({ default: m.RulesPage })),
+    ),
+  },
+  // Movements and registration (issue 5, parts 1–2).
+  {
+    path: '/movements',
+    label: 'menu.movements',
+    icon: <FlagOutlined />,
+    requires: ['read:movement:any', 'read:movement:own'],
+    page: lazy(() =>
+      import('../features/movements/components/MovementsPage').then((m) => ({ default: m.MovementsRoute })),
+    ),
+  },
+  {
+    path: '/registration',
+    label: 'menu.registration',
+    icon: <FormOutlined />,
+    requires: ['read:registration:any', 'read:registration:own'],
+    page: lazy(() =>
+      import('../features/registration/components/RegistrationPage').then((m) => ({
+        default: m.RegistrationPage,
+      })),
     ),
   },
   {
