@@ -16,6 +16,8 @@ import {
 } from '@ant-design/icons';
 // Issue 5 (movements, registration) icons.
 import { FlagOutlined, FormOutlined } from '@ant-design/icons';
+// Issue 5 (block scoring) icon.
+import { OrderedListOutlined } from '@ant-design/icons';
 import type { Permission } from '../../shared/permissions';
 import type { MessageKey } from '../lib/i18n';
 
@@ -124,6 +126,16 @@ export const ROUTES: AppRoute[] = [
       import('../features/registration/components/RegistrationPage').then((m) => ({
         default: m.RegistrationPage,
       })),
+    ),
+  },
+  // Block covenant and scoring (issue 5, part 3).
+  {
+    path: '/scoring',
+    label: 'menu.scoring',
+    icon: <OrderedListOutlined />,
+    requires: ['read:scoring:any', 'read:scoring:own'],
+    page: lazy(() =>
+      import('../features/scoring/components/ScoringPage').then((m) => ({ default: m.ScoringPage })),
     ),
   },
   {

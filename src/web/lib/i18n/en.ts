@@ -1,3 +1,4 @@
+import { scoringEn } from './scoring';
 import type { Messages } from './vi';
 
 /** English messages. Typed as `Messages`: a key missing here, or one not in vi.ts, fails the type check. */
@@ -577,4 +578,6 @@ export const en: Messages = {
   'rules.prize.baseSalary': 'Base salary',
   'rules.prize.from': 'from',
   'rules.prize.pack': 'Rule pack',
+  // Block scoring (issue 5, part 3): its own file.
+  ...scoringEn,
 };

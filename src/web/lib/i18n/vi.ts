@@ -2,6 +2,8 @@
  * Vietnamese messages: the reference catalogue. Every key here must exist in `en.ts` (the type checks it).
  * `{name}` placeholders are filled by `t(key, { name })`.
  */
+import { scoringVi } from './scoring';
+
 export const vi = {
   'app.name': 'VinhDanh',
   'app.tagline': 'Quản lý thi đua, khen thưởng',
@@ -579,6 +581,8 @@ export const vi = {
   'rules.prize.baseSalary': 'Mức lương cơ sở',
   'rules.prize.from': 'từ',
   'rules.prize.pack': 'Bộ quy định',
+  // Block scoring (issue 5, part 3): its own file.
+  ...scoringVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;
