@@ -153,6 +153,17 @@ describe(`a movement's life (${engine})`, () => {
     expect((await launch(m)).targets).toHaveLength(8);
   });
 
+  it('a subtree target resolves to the unit and its sub-units active in the period', async () => {
+    const root = await unitId('BL-TTNS');
+    const m = await launch(
+      await draft([], { targetKind: 'subtree', targetRootUnitId: root, targetUnitIds: [] }),
+    );
+    const codes = m.targets.map((x) => x.unitCode);
+    expect(codes).toContain('BL-TTNS');
+    expect(codes.length).toBeGreaterThan(1);
+    expect(codes.every((c) => c.startsWith('BL-TTNS'))).toBe(true);
+  });
+
   it('a unit reports its own results; values of the wrong kind, other units, stale versions are refused', async () => {
     const m = await launch(await draft(['BL-TTNS', 'BL-TTKN']));
     const own = `/api/movements/${m.id}/results/${donvi.user.unitId}`;
