@@ -2,6 +2,7 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/database';
 import {
+  blocks,
   scoreSheets,
   scores,
   scoringCriteria,
@@ -304,5 +305,79 @@ export const scoringRepository = {
       .update(scoringResults)
       .set({ ...patch, version: version + 1 })
       .where(eq(scoringResults.setId, setId));
+  },
+};
+
+/** Bulk reads for every block of a year at once (the department's overview and the benchmark). */
+export const scoringYearRepository = {
+  async setsOfYear(tx: DbOrTx, year: number) {
+    return tx
+      .select({ set: scoringSets })
+      .from(scoringSets)
+      .innerJoin(blocks, eq(blocks.id, scoringSets.blockId))
+      .where(eq(blocks.year, year))
+      .then((rows) => rows.map((r) => r.set));
+  },
+
+  async criteriaOfSets(tx: DbOrTx, setIds: string[]): Promise<Map<string, Criterion[]>> {
+    const out = new Map<string, Criterion[]>();
+    if (!setIds.length) return out;
+    const rows = await tx
+      .select()
+      .from(scoringCriteria)
+      .where(inArray(scoringCriteria.setId, setIds))
+      .orderBy(asc(scoringCriteria.sortOrder));
+    for (const r of rows) {
+      const list = out.get(r.setId) ?? [];
+      list.push({
+        id: r.id,
+        code: r.code,
+        label: r.label,
+        parentId: r.parentId,
+        kind: r.kind as Criterion['kind'],
+        maxPoints: num(r.maxPoints),
+        minPoints: num(r.minPoints),
+        evidenceRequired: r.evidenceRequired,
+        order: r.sortOrder,
+      });
+      out.set(r.setId, list);
+    }
+    return out;
+  },
+
+  async sheetsOfSets(tx: DbOrTx, setIds: string[]): Promise<SheetRow[]> {
+    if (!setIds.length) return [];
+    const res = (await tx.execute(sql`
+      select s.id, s.set_id as "setId", s.unit_id as "unitId", u.code as "unitCode", u.name as "unitName",
+        s.status, s.version
+      from score_sheets s join units u on u.id = s.unit_id
+      where s.set_id in (select (value #>> '{}')::uuid from json_array_elements(${JSON.stringify(setIds)}::json))
+      order by u.code`)) as unknown as { rows: SheetRow[] };
+    return res.rows.map((r) => ({ ...r, version: num(r.version) }));
+  },
+
+  /** Only what totals need (no evidence, no reasons): sheet, criterion, own and checked score. */
+  async scoresOfSets(
+    tx: DbOrTx,
+    setIds: string[],
+  ): Promise<
+    { sheetId: string; criterionId: string; selfScore: number | null; checkedScore: number | null }[]
+  > {
+    if (!setIds.length) return [];
+    const rows = await tx
+      .select({
+        sheetId: scores.sheetId,
+        criterionId: scores.criterionId,
+        selfScore: scores.selfScore,
+        checkedScore: scores.checkedScore,
+      })
+      .from(scores)
+      .innerJoin(scoreSheets, eq(scoreSheets.id, scores.sheetId))
+      .where(inArray(scoreSheets.setId, setIds));
+    return rows.map((r) => ({
+      ...r,
+      selfScore: r.selfScore === null ? null : num(r.selfScore),
+      checkedScore: r.checkedScore === null ? null : num(r.checkedScore),
+    }));
   },
 };

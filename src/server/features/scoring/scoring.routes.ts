@@ -11,6 +11,7 @@ import {
   lockSchema,
   openSchema,
   proposalSchema,
+  rankingRowSchema,
   rotationSchema,
   selfScoreSchema,
   sheetSchema,
@@ -58,6 +59,29 @@ export function scoringRoutes(service: ScoringService, clock: Clock): FastifyPlu
         },
       },
       async (request) => service.listBlocks(viewer(request), request.query.year),
+    );
+
+    app.get(
+      '/rankings',
+      {
+        config: { access: read },
+        schema: {
+          tags,
+          summary: 'Xếp hạng của mọi khối trong năm (tạm tính khi chưa khóa)',
+          querystring: z.object({ year: z.coerce.number().int().min(1945).max(2100) }),
+          response: {
+            200: z.array(
+              z.object({
+                blockId: z.string(),
+                blockName: z.string(),
+                status: z.string(),
+                ranking: z.array(rankingRowSchema),
+              }),
+            ),
+          },
+        },
+      },
+      async (request) => service.yearRankings(viewer(request), request.query.year),
     );
 
     app.get(

@@ -40,6 +40,7 @@ import type {
 } from '../../../shared/scoring/scoring.schema';
 import {
   scoringRepository as repo,
+  scoringYearRepository as yearRepo,
   type BlockRow,
   type ScoreDbRow,
   type SetRow,
@@ -124,6 +125,70 @@ export async function computeRanking(
     womenShare: r.womenShare,
     decidedBy: describeDecision(r.decidedBy),
   }));
+}
+
+/**
+ * Every block's ranking for a year in six reads (blocks, sets, criteria, sheets, scores, shares of women),
+ * ranked in memory: the department's overview of its blocks, and what the benchmark times.
+ */
+export async function computeYearRankings(
+  tx: DbOrTx,
+  year: number,
+): Promise<{ blockId: string; blockName: string; status: string; ranking: RankingRow[] }[]> {
+  const blocksOfYear = await repo.findBlocks(tx, sql`b.year = ${year}`);
+  const sets = await yearRepo.setsOfYear(tx, year);
+  const setIds = sets.map((s) => s.id);
+  const [criteria, sheets, scoreRows] = [
+    await yearRepo.criteriaOfSets(tx, setIds),
+    await yearRepo.sheetsOfSets(tx, setIds),
+    await yearRepo.scoresOfSets(tx, setIds),
+  ];
+  const shares = await repo.womenShares(tx, [...new Set(sheets.map((s) => s.unitId))], year);
+  const bySheet = new Map<string, ScoreValue[]>();
+  for (const r of scoreRows) {
+    const list = bySheet.get(r.sheetId) ?? [];
+    list.push({
+      criterionId: r.criterionId,
+      selfScore: r.selfScore,
+      checkedScore: r.checkedScore,
+      evidenceCount: 0,
+    });
+    bySheet.set(r.sheetId, list);
+  }
+  const sheetsBySet = new Map<string, SheetRow[]>();
+  for (const s of sheets) sheetsBySet.set(s.setId, [...(sheetsBySet.get(s.setId) ?? []), s]);
+  const name = new Map(blocksOfYear.map((b) => [b.id, b.name]));
+  return sets.map((set) => {
+    const crit = criteria.get(set.id) ?? [];
+    const mine = sheetsBySet.get(set.id) ?? [];
+    const totals = new Map(mine.map((s) => [s.unitId, sheetTotals(crit, bySheet.get(s.id) ?? [])]));
+    const ranked = rank(
+      mine.map((s) => ({
+        unitId: s.unitId,
+        name: s.unitName,
+        total: totals.get(s.unitId)!.total,
+        byCode: totals.get(s.unitId)!.byCode,
+        womenShare: shares.get(s.unitId) ?? null,
+      })),
+      set.tieRules as TieRule[],
+    );
+    const codeOf = new Map(mine.map((s) => [s.unitId, s.unitCode]));
+    return {
+      blockId: set.blockId,
+      blockName: name.get(set.blockId) ?? '',
+      status: set.status,
+      ranking: ranked.map((r) => ({
+        rank: r.rank,
+        unitId: r.unitId,
+        unitCode: codeOf.get(r.unitId)!,
+        unitName: r.name,
+        total: r.total,
+        selfTotal: totals.get(r.unitId)!.selfTotal,
+        womenShare: r.womenShare,
+        decidedBy: describeDecision(r.decidedBy),
+      })),
+    };
+  });
 }
 
 function sheetOut(sheet: SheetRow, criteria: Criterion[], rows: ScoreDbRow[]): Sheet {
@@ -678,6 +743,21 @@ export function createScoringService(database: Database, clock: Clock) {
         if (isUniqueViolation(err)) return fail('BLOCK.DUPLICATE');
         return recoverExpected(err);
       }
+    },
+
+    /**
+     * Every block's ranking of a year, for the department (any); a member unit sees the locked rankings
+     * of its own blocks only.
+     */
+    async yearRankings(viewer: Viewer, year: number) {
+      const all = await computeYearRankings(db, year);
+      if (viewer.scope === 'any') return all;
+      const mine = new Set(
+        (await repo.findBlocks(db, sql`b.year = ${year}`))
+          .filter((b) => isMemberOf(viewer, b))
+          .map((b) => b.id),
+      );
+      return all.filter((r) => mine.has(r.blockId) && r.status === 'locked');
     },
 
     /** What the exports draw: the board as this viewer sees it. */

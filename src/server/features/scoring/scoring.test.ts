@@ -502,6 +502,12 @@ describe('cross-check, lock, ranking, proposal, rotation', () => {
     const all = (await officer.request('GET', '/api/scoring/blocks?year=2020')).json();
     expect(all).toHaveLength(1);
     expect(all[0]).toMatchObject({ status: 'locked', canLead: false });
+    // The year's overview (all blocks in a few reads) agrees with the block's own locked ranking.
+    const overview = (await officer.request('GET', '/api/scoring/rankings?year=2020')).json();
+    expect(overview).toHaveLength(1);
+    expect(overview[0].ranking).toEqual((await board()).ranking);
+    expect((await ttns.request('GET', '/api/scoring/rankings?year=2020')).json()).toHaveLength(1);
+    expect((await ttns.request('GET', '/api/scoring/rankings?year=2021')).json()).toEqual([]);
     const mine = (await lead.request('GET', '/api/scoring/blocks?year=2020')).json();
     expect(mine[0]).toMatchObject({ canLead: true, member: true });
   });
