@@ -44,7 +44,14 @@ export const indicatorInput = z.strictObject({
     }),
   label: plainText('Tên chỉ tiêu', 300),
   kind: z.enum(INDICATOR_KINDS, { message: 'Loại chỉ tiêu không hợp lệ' }),
-  target: z.number().nonnegative({ message: 'Mục tiêu không được âm' }).nullable().default(null),
+  // Stored as a whole number (bigint column): counts, đồng, whole percentages.
+  target: z
+    .number()
+    .int({ message: 'Mục tiêu phải là số nguyên' })
+    .nonnegative({ message: 'Mục tiêu không được âm' })
+    .max(Number.MAX_SAFE_INTEGER)
+    .nullable()
+    .default(null),
 });
 export type IndicatorInput = z.infer<typeof indicatorInput>;
 

@@ -381,6 +381,7 @@ export const en: Messages = {
   'movements.subtitle': 'Regular and thematic movements, target units, results and aggregates',
   'movements.year': 'Year',
   'movements.create': 'New movement',
+  'movements.edit': 'Edit movement',
   'movements.empty': 'No movements in {year}.',
   'movements.name': 'Movement',
   'movements.kind': 'Kind',

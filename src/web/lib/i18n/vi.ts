@@ -385,6 +385,7 @@ export const vi = {
   'movements.subtitle': 'Phong trào thường xuyên và chuyên đề, đơn vị thực hiện, kết quả và số liệu tổng hợp',
   'movements.year': 'Năm',
   'movements.create': 'Tạo phong trào',
+  'movements.edit': 'Sửa phong trào',
   'movements.empty': 'Năm {year} chưa có phong trào nào.',
   'movements.name': 'Tên phong trào',
   'movements.kind': 'Loại',

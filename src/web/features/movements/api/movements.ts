@@ -14,6 +14,8 @@ export const listMovements = (year: number) => api.get<MovementSummary[]>('/move
 export const getMovement = (id: string) => api.get<MovementDetail>(`/movements/${id}`);
 export const getAggregate = (id: string) => api.get<MovementAggregate>(`/movements/${id}/aggregate`);
 export const createMovement = (input: MovementInput) => api.post<MovementDetail>('/movements', input);
+export const updateMovement = (id: string, movement: MovementInput, version: number) =>
+  api.put<MovementDetail>(`/movements/${id}`, { movement, version });
 export const launchMovement = (id: string, version: number) =>
   api.post<MovementDetail>(`/movements/${id}/launch`, { version });
 export const closeMovement = (id: string, version: number) =>

@@ -45,6 +45,7 @@ import {
   resultsExportUrl,
 } from '../api/movements';
 import { IndicatorChart } from './IndicatorChart';
+import { MovementFormModal } from './MovementFormModal';
 
 type Indicator = MovementDetail['indicators'][number];
 
@@ -57,6 +58,7 @@ export function MovementDetailPage({ id }: { id: string }) {
   const movement = useResource(() => getMovement(id), [id]);
   const aggregate = useResource(() => getAggregate(id), [id]);
   const [editing, setEditing] = useState<{ unitId: string; unitName: string; result?: UnitResult }>();
+  const [editingMovement, setEditingMovement] = useState(false);
 
   if (movement.error) return <ErrorState error={movement.error} onRetry={movement.reload} />;
   if (!movement.data) return <LoadingState />;
@@ -93,6 +95,11 @@ export function MovementDetailPage({ id }: { id: string }) {
             <Button icon={<FileExcelOutlined />} href={resultsExportUrl(m.id)}>
               {t('movements.exportResults')}
             </Button>
+            {canWrite && m.status !== 'closed' ? (
+              <Button icon={<EditOutlined />} onClick={() => setEditingMovement(true)}>
+                {t('common.edit')}
+              </Button>
+            ) : null}
             {canWrite && m.status === 'draft' ? (
               <Button
                 type="primary"
@@ -215,6 +222,18 @@ export function MovementDetailPage({ id }: { id: string }) {
         </Card>
       ) : null}
 
+      {editingMovement ? (
+        <MovementFormModal
+          year={m.year}
+          movement={m}
+          onClose={() => setEditingMovement(false)}
+          onSaved={() => {
+            setEditingMovement(false);
+            message.success(t('common.saved'));
+            reload();
+          }}
+        />
+      ) : null}
       {editing ? (
         <ResultModal
           movementId={m.id}

@@ -16,7 +16,7 @@ import { useI18n } from '../../../lib/i18n';
 import { useResource } from '../../../lib/use-resource';
 import { DATE_FORMAT, fromIsoDate, toIsoDate } from '../../../lib/dates';
 import { applyApiError } from '../../../lib/forms';
-import { createMovement, listBlocksOfYear, listUnits } from '../api/movements';
+import { createMovement, listBlocksOfYear, listUnits, updateMovement } from '../api/movements';
 
 interface Values {
   name: string;
@@ -34,13 +34,18 @@ interface Values {
   indicators?: { code: string; label: string; kind: string; target?: number | null }[];
 }
 
-/** A new movement (draft): the same schema as the server parses, messages in Vietnamese. */
+/**
+ * A new movement (draft), or an existing one (after launch the server accepts only changes to the texts and
+ * the period): the same schema as the server parses, messages in Vietnamese.
+ */
 export function MovementFormModal({
   year,
+  movement,
   onClose,
   onSaved,
 }: {
   year: number;
+  movement?: MovementDetail;
   onClose(): void;
   onSaved(m: MovementDetail): void;
 }) {
@@ -73,7 +78,11 @@ export function MovementFormModal({
     }
     setSaving(true);
     try {
-      onSaved(await createMovement(parsed.data));
+      onSaved(
+        movement
+          ? await updateMovement(movement.id, parsed.data, movement.version)
+          : await createMovement(parsed.data),
+      );
     } catch (e) {
       setError(applyApiError(form, e));
     } finally {
@@ -85,7 +94,7 @@ export function MovementFormModal({
     <Modal
       open
       width={820}
-      title={t('movements.create')}
+      title={movement ? t('movements.edit') : t('movements.create')}
       onCancel={onClose}
       okText={t('common.save')}
       cancelText={t('common.cancel')}
@@ -97,13 +106,36 @@ export function MovementFormModal({
         form={form}
         layout="vertical"
         onFinish={submit}
-        initialValues={{
-          kind: 'thematic',
-          targetKind: 'block',
-          periodFrom: fromIsoDate(`${year}-01-01`),
-          periodTo: fromIsoDate(`${year}-12-31`),
-          indicators: [],
-        }}
+        initialValues={
+          movement
+            ? {
+                name: movement.name,
+                kind: movement.kind,
+                launchingUnitId: movement.launchingUnitId,
+                periodFrom: fromIsoDate(movement.periodFrom),
+                periodTo: fromIsoDate(movement.periodTo),
+                targetKind: movement.targetKind,
+                targetBlockId: movement.targetBlockId ?? undefined,
+                targetRootUnitId: movement.targetRootUnitId ?? undefined,
+                targetUnitIds: movement.targetUnitIds,
+                goals: movement.goals,
+                criteria: movement.criteria,
+                directives: movement.directives,
+                indicators: movement.indicators.map(({ code, label, kind, target }) => ({
+                  code,
+                  label,
+                  kind,
+                  target,
+                })),
+              }
+            : {
+                kind: 'thematic',
+                targetKind: 'block',
+                periodFrom: fromIsoDate(`${year}-01-01`),
+                periodTo: fromIsoDate(`${year}-12-31`),
+                indicators: [],
+              }
+        }
       >
         <Form.Item name="name" label={t('movements.name')} rules={[{ required: true }]}>
           <Input maxLength={500} />
