@@ -48,7 +48,7 @@ describe.skipIf(!hasChromium)(
             .waitFor();
           // The aggregate: the department's total and the 8/8 members giving 03 days' salary.
           const aggregate = page.locator('.ant-card').filter({ hasText: 'Số liệu tổng hợp' });
-          await aggregate.getByText('(8/8 đạt)', { exact: false }).first().waitFor();
+          await aggregate.getByText('8/8 đạt (100%)', { exact: true }).first().waitFor();
           await aggregate.getByText('30.000.000 đồng', { exact: true }).first().waitFor();
         } finally {
           await context.close();

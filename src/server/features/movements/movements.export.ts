@@ -39,11 +39,10 @@ export function resultsWorkbook(m: MovementDetail, aggregate: MovementAggregate)
       values: Object.fromEntries(
         g.indicators.map((a) => [
           a.code,
-          a.kind === 'boolean'
-            ? `${a.value}/${a.units} đơn vị`
-            : a.met !== null
-              ? `${formatIndicatorValue(a.kind, a.value)} (${a.met}/${a.units} đạt)`
-              : a.value,
+          // With a target (or yes/no): units meeting it, as the article counts ("100% of members").
+          a.met !== null
+            ? `${a.met}/${a.units} đơn vị đạt (${formatIndicatorValue('percent', a.metShare ?? 0)})`
+            : a.value,
         ]),
       ),
     });

@@ -253,10 +253,13 @@ export function MovementDetailPage({ id }: { id: string }) {
   );
 }
 
+/**
+ * Yes/no and indicators with a per-unit target read as "units meeting it" (8/8, 100%): the article's "100%
+ * of members gave 03 days' salary"; without a target, counts and money read as their sum.
+ */
 function aggregateText(a: IndicatorAggregateView): string {
-  if (a.kind === 'boolean') return `${a.value}/${a.units}`;
-  const v = formatIndicatorValue(a.kind, a.value);
-  return a.met !== null ? `${v} (${a.met}/${a.units} đạt)` : v;
+  if (a.met !== null) return `${a.met}/${a.units} đạt (${a.metShare?.toLocaleString('vi-VN')}%)`;
+  return formatIndicatorValue(a.kind, a.value);
 }
 
 /** A unit's results: free text and one field per indicator, of the indicator's kind. */
