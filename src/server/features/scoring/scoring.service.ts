@@ -135,26 +135,29 @@ export async function computeYearRankings(
   tx: DbOrTx,
   year: number,
 ): Promise<{ blockId: string; blockName: string; status: string; ranking: RankingRow[] }[]> {
-  const blocksOfYear = await repo.findBlocks(tx, sql`b.year = ${year}`);
-  const sets = await yearRepo.setsOfYear(tx, year);
+  // Independent reads run side by side on a pool (PostgreSQL); PGlite serialises them anyway.
+  const [blocksOfYear, sets] = await Promise.all([
+    repo.findBlocks(tx, sql`b.year = ${year}`),
+    yearRepo.setsOfYear(tx, year),
+  ]);
   const setIds = sets.map((s) => s.id);
-  const [criteria, sheets, scoreRows] = [
-    await yearRepo.criteriaOfSets(tx, setIds),
-    await yearRepo.sheetsOfSets(tx, setIds),
-    await yearRepo.scoresOfSets(tx, setIds),
-  ];
-  const shares = await repo.womenShares(tx, [...new Set(sheets.map((s) => s.unitId))], year);
+  const [criteria, sheets, scoreRows, shares] = await Promise.all([
+    yearRepo.criteriaOfSets(tx, setIds),
+    yearRepo.sheetsOfSets(tx, setIds),
+    yearRepo.scoresOfSets(tx, setIds),
+    repo.womenShares(tx, [...new Set(blocksOfYear.flatMap((b) => b.members.map((m) => m.unitId)))], year),
+  ]);
   const bySheet = new Map<string, ScoreValue[]>();
-  for (const r of scoreRows) {
-    const list = bySheet.get(r.sheetId) ?? [];
-    list.push({
-      criterionId: r.criterionId,
-      selfScore: r.selfScore,
-      checkedScore: r.checkedScore,
-      evidenceCount: 0,
-    });
-    bySheet.set(r.sheetId, list);
-  }
+  for (const [sheetId, triples] of scoreRows)
+    bySheet.set(
+      sheetId,
+      triples.map(([criterionId, selfScore, checkedScore]) => ({
+        criterionId,
+        selfScore,
+        checkedScore,
+        evidenceCount: 0,
+      })),
+    );
   const sheetsBySet = new Map<string, SheetRow[]>();
   for (const s of sheets) sheetsBySet.set(s.setId, [...(sheetsBySet.get(s.setId) ?? []), s]);
   const name = new Map(blocksOfYear.map((b) => [b.id, b.name]));
