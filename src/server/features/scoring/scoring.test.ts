@@ -511,4 +511,29 @@ describe('cross-check, lock, ranking, proposal, rotation', () => {
     const mine = (await lead.request('GET', '/api/scoring/blocks?year=2020')).json();
     expect(mine[0]).toMatchObject({ canLead: true, member: true });
   });
+
+  it("next year's lead copies last year's criteria and tie rules into a new draft", async () => {
+    // The rotation made BL-TTNS the 2021 lead: a block lead account there copies 2020's covenant.
+    const ttnsLead = await userAt('khoitruong.ttns', 'block_lead', 'BL-TTNS');
+    const next = (await t.database.db.select().from(blocks).where(eq(blocks.year, 2021)))[0]!;
+    expect((await lead.request('POST', `/api/scoring/blocks/${next.id}/criteria/copy`, {})).statusCode).toBe(
+      403,
+    );
+    const res = await ttnsLead.request('POST', `/api/scoring/blocks/${next.id}/criteria/copy`, {});
+    expect(res.statusCode, res.body).toBe(200);
+    const copied = res.json() as ScoringBoard;
+    const source = await board();
+    expect(copied.set).toMatchObject({ status: 'draft', copiedFromSetId: source.set!.id });
+    expect(copied.set!.tieRules).toEqual(source.set!.tieRules);
+    expect(copied.criteria.map((c) => [c.code, c.kind, c.maxPoints, c.minPoints])).toEqual(
+      source.criteria.map((c) => [c.code, c.kind, c.maxPoints, c.minPoints]),
+    );
+    expect(copied.criteria.find((c) => c.code === 'A1')!.parentId).toBe(
+      copied.criteria.find((c) => c.code === 'A')!.id,
+    );
+    expect((await lastAudit()).action).toBe('scoring.criteria.copy');
+    // Nothing earlier than 2020 to copy into 2020's own (locked) set.
+    const again = await lead.request('POST', `/api/scoring/blocks/${blockId}/criteria/copy`, {});
+    expect(again.json().code).toBe('SCORING.LOCKED');
+  });
 });
