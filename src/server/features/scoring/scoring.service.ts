@@ -501,7 +501,6 @@ export function createScoringService(database: Database, clock: Clock) {
           const sheet = await repo.findSheet(tx, sheetId, true);
           if (!sheet) return fail('NOT_FOUND');
           if (viewer.actor.unitId !== sheet.unitId) return fail('SCORING.NOT_OWN_SHEET');
-          const block = (await repo.findBlock(tx, sheet.blockId))!;
           const set = (await repo.findSetOfBlock(tx, sheet.blockId, 'share'))!;
           if (set.status === 'locked') return fail('SCORING.LOCKED');
           if (set.status !== 'open') return fail('SCORING.NOT_OPEN');
@@ -557,7 +556,6 @@ export function createScoringService(database: Database, clock: Clock) {
             after,
           );
           const fresh = (await repo.findSheet(tx, sheet.id))!;
-          void block;
           return ok(sheetOut(fresh, criteria, after));
         })
         .catch(recoverExpected);
