@@ -197,7 +197,7 @@ export function SheetTab({ board, onChanged }: { board: ScoringBoard; onChanged:
         rowKey="id"
         pagination={false}
         dataSource={rows}
-        scroll={{ x: 1100 }}
+        scroll={{ x: 1200 }}
         rowClassName={(r) => (r.kind === 'group' ? 'vd-group-row' : '')}
         columns={[
           { title: t('scoring.col.code'), dataIndex: 'code', width: 60 },
@@ -210,7 +210,7 @@ export function SheetTab({ board, onChanged }: { board: ScoringBoard; onChanged:
               </span>
             ),
           },
-          { title: t('scoring.col.max'), width: 90, align: 'right', render: (_, r) => points(r) },
+          { title: t('scoring.col.max'), width: 100, align: 'right', render: (_, r) => points(r) },
           {
             title: t('scoring.col.self'),
             width: 100,
@@ -233,7 +233,7 @@ export function SheetTab({ board, onChanged }: { board: ScoringBoard; onChanged:
           },
           {
             title: t('scoring.col.evidence'),
-            width: 190,
+            width: 170,
             render: (_, r) =>
               r.kind === 'group' ? null : (
                 <Space size={4} wrap>
@@ -293,7 +293,7 @@ export function SheetTab({ board, onChanged }: { board: ScoringBoard; onChanged:
           },
           {
             title: t('scoring.col.reason'),
-            width: 220,
+            width: 180,
             render: (_, r) =>
               r.kind === 'group' ? null : canCheck ? (
                 <Input
