@@ -100,7 +100,7 @@ describe('cli (in process)', () => {
   it('seed --demo seeds an empty database once, then does nothing', async () => {
     const first = await cli('seed', '--demo');
     expect(first).toMatchObject({ code: 0 });
-    expect(first.out).toMatch(/Đã tạo dữ liệu mẫu: 49 đơn vị, 351 cán bộ, 6 tài khoản, 3 khối thi đua/);
+    expect(first.out).toMatch(/Đã tạo dữ liệu mẫu: 49 đơn vị, 351 cán bộ, 6 tài khoản, 4 khối thi đua/);
     expect(await count('users')).toBe(6);
     const again = await cli('seed', '--demo');
     expect(again.code).toBe(0);

@@ -24,8 +24,7 @@ const points = (name: string) => numeric(name, { precision: 7, scale: 2, mode: '
 
 /** One tie rule of a criteria set, applied in order after the total (data, not code). */
 export type TieRuleRow =
-  | { kind: 'criterion'; code: string }
-  | { kind: 'women_share'; threshold: number; citation: string };
+  { kind: 'criterion'; code: string } | { kind: 'women_share'; threshold: number; citation: string };
 
 /** Evidence links a member attaches to a score (minutes, reports, photos on the unit's site…). */
 export type EvidenceLink = { label: string; url: string };
