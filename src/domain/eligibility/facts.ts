@@ -673,6 +673,25 @@ export const FACTS = {
     },
   }),
 
+  registered: defineFact({
+    subjects: ['individual', 'collective'],
+    type: 'boolean',
+    params: z.object({ awardCodes: z.array(awardCode).optional() }).strict(),
+    describe: 'Đã đăng ký thi đua danh hiệu trong năm (đơn vị đã gửi hoặc được duyệt)',
+    compute: (ctx: FactContext, p) => {
+      const regs = ctx.history.registrations;
+      const codes = p.awardCodes ?? [ctx.awardCode];
+      if (!regs) return { value: undefined, detail: `Chưa có dữ liệu đăng ký thi đua năm ${ctx.year}` };
+      const hit = regs.find((r) => r.year === ctx.year && codes.includes(r.awardCode));
+      return hit
+        ? { value: true, detail: !ctx.explain ? '' : `Đã đăng ký ${label(hit.awardCode)} năm ${ctx.year}` }
+        : {
+            value: false,
+            detail: !ctx.explain ? '' : `Không đăng ký ${codes.map(label).join(' / ')} năm ${ctx.year}`,
+          };
+    },
+  }),
+
   blockRank: defineFact({
     subjects: ['collective'],
     type: 'number',

@@ -43,6 +43,11 @@ export interface PersonHistory {
     usedBy?: { awardCode: AwardCode; year: number } | null;
   }>;
   awards: HeldAward[];
+  /**
+   * Titles registered for at the start of a year (đăng ký thi đua, submitted or approved), when the
+   * registry holds registrations; absent, a criterion that needs registration cannot be judged.
+   */
+  registrations?: Array<{ year: number; awardCode: AwardCode }>;
 }
 
 /** A member's result in the year, for collective criteria computed from members. */
@@ -61,6 +66,8 @@ export interface CollectiveHistory {
   awards: HeldAward[];
   /** Members per year (people rated in the unit or its sub-units that year). */
   members: Record<number, MemberResult[]>;
+  /** Titles the unit registered for (đăng ký thi đua, submitted or approved). */
+  registrations?: Array<{ year: number; awardCode: AwardCode }>;
   /** Rank in its emulation block per year (1 = leading), when the block has ranked. */
   blockRanks?: Record<number, number>;
 }

@@ -121,7 +121,7 @@ export const eligibilityRepository = {
         db,
         sql`with ${num} select json_agg(json_build_array(${tuple}))::text as j ${rest}`,
       );
-    const [ids, evals, leaves, trainings, discs, inits, awards] = await Promise.all([
+    const [ids, evals, leaves, trainings, discs, inits, awards, regs] = await Promise.all([
       rows<{ j: string | null }>(
         db,
         sql`with ${num} select json_agg(person_id order by n)::text as j from num`,
@@ -155,6 +155,13 @@ export const eligibilityRepository = {
         sql`num.n, w.award_code, w.year, w.track`,
         sql`from awards w join num on num.person_id = w.person_id
             where w.recipient_kind = 'individual' and w.year <= ${year} and (w.year = ${year} or ${earlierCodes})`,
+      ),
+      // Registered titles (đăng ký thi đua) of the year: a fact a local rule may require.
+      agg(
+        sql`num.n, i.award_code`,
+        sql`from registration_items i join registrations r on r.id = i.registration_id
+            join num on num.person_id = i.person_id
+            where r.year = ${year} and r.status in ('submitted', 'approved')`,
       ),
     ]);
     const personIds = unpack<string>(ids);
@@ -194,6 +201,9 @@ export const eligibilityRepository = {
     // The evaluator never needs an award's id: a short key stands in for it.
     for (const [p, awardCode, y, track] of unpack<[number, AwardCode, number, AwardTrack]>(awards))
       get(p).awards.push({ id: `${awardCode}/${y}/${track}`, awardCode, year: Number(y), track });
+    for (const h of out.values()) h.registrations = [];
+    for (const [p, awardCode] of unpack<[number, AwardCode]>(regs))
+      get(p).registrations!.push({ year, awardCode });
     return out;
   },
 
@@ -226,7 +236,7 @@ export const eligibilityRepository = {
   /** Evaluations and awards of the given units (the scope and their predecessors). */
   async unitRecords(db: DbOrTx, unitIds: SQL, year: number) {
     const from = year - HISTORY_YEARS;
-    const [evals, awards] = await Promise.all([
+    const [evals, awards, regs] = await Promise.all([
       rows<{ u: string; year: number; rating: Rating; memberCount: number | null }>(
         db,
         sql`select unit_id as u, year, rating, member_count as "memberCount" from unit_evaluations
@@ -237,6 +247,13 @@ export const eligibilityRepository = {
         sql`select unit_id as u, id, award_code as "awardCode", year, track from awards
             where recipient_kind = 'collective' and year <= ${year} and unit_id in (${unitIds})`,
       ),
+      rows<{ u: string; awardCode: AwardCode }>(
+        db,
+        sql`select r.unit_id as u, i.award_code as "awardCode" from registration_items i
+            join registrations r on r.id = i.registration_id
+            where i.recipient_kind = 'collective' and r.year = ${year} and r.status in ('submitted', 'approved')
+              and r.unit_id in (${unitIds})`,
+      ),
     ]);
     return {
       evals: evals.map((r) => ({
@@ -245,6 +262,7 @@ export const eligibilityRepository = {
         memberCount: r.memberCount === null ? null : Number(r.memberCount),
       })),
       awards: awards.map((r) => ({ ...r, year: Number(r.year) })) as Array<HeldAward & { u: string }>,
+      registrations: regs,
     };
   },
 

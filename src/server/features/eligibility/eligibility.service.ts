@@ -213,6 +213,7 @@ export function createEligibilityService(database: Database) {
     }
     const evalsOf = groupBy(recs.evals, (e) => e.u);
     const awardsOf = groupBy(recs.awards, (a) => a.u);
+    const regsOf = groupBy(recs.registrations, (r) => r.u);
     const list: SweepCollective[] = units.map((u) => {
       const lineage = lineages.get(u.id)!;
       const ids = [...lineage.keys()];
@@ -227,6 +228,7 @@ export function createEligibilityService(database: Database) {
             .filter((a) => countsForYear(lineage, id, a.year))
             .map((a) => ({ id: a.id, awardCode: a.awardCode, year: a.year, track: a.track })),
         ),
+        registrations: (regsOf.get(u.id) ?? []).map((r) => ({ year, awardCode: r.awardCode })),
       };
       return {
         subject: { kind: 'collective', id: u.id, name: u.name },

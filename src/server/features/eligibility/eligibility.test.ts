@@ -4,7 +4,14 @@ import ExcelJS from 'exceljs';
 import { createTestApp, type Session, type TestApp } from '../../testing/harness';
 import { runCli } from '../../../cli/cli';
 import type { CliContext } from '../../../cli/context';
-import { awards, unitEvaluations, units, unitSuccessions } from '../../platform/db/schema';
+import {
+  awards,
+  registrationItems,
+  registrations,
+  unitEvaluations,
+  units,
+  unitSuccessions,
+} from '../../platform/db/schema';
 import type {
   PacksResponse,
   QuotaResponse,
@@ -214,6 +221,67 @@ describe('each period under its own pack', () => {
       expect(ldtt.checks.find((c) => c.id === 'rating')!.citation.instrument).toBe(law);
     },
   );
+});
+
+describe('registration as a fact a local rule may require', () => {
+  it('a local pack that requires registered titles judges from the registrations', async () => {
+    const admin = await t.login('admin');
+    const r = await all(officer, 'year=2020&status=eligible&awardCode=LDTT');
+    const person = r.items[0]!;
+    const created = await admin.request('POST', '/api/rules/local-packs', {
+      id: 'T-REG',
+      name: 'Quy định có đăng ký thi đua',
+      issuer: 'UBND tỉnh',
+      effectiveFrom: '2020-01-01',
+      effectiveTo: '2020-12-31',
+      enabled: true,
+      criteria: [
+        {
+          awardCode: 'LDTT',
+          recipientKind: 'individual',
+          criterion: {
+            id: 'registered',
+            label: 'Có đăng ký thi đua danh hiệu Lao động tiên tiến',
+            fact: 'registered',
+            op: 'eq',
+            value: true,
+            citation: { instrument: 'Quy chế kiểm thử', verified: false },
+          },
+        },
+      ],
+      quotas: [],
+      citation: { instrument: 'Quy chế kiểm thử', verified: false },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    try {
+      const ldtt = async () => {
+        const res = await officer.request('GET', `/api/eligibility/people/${person.subjectId}?year=2020`);
+        return (res.json() as SubjectVerdicts).verdicts.find((v) => v.awardCode === 'LDTT')!;
+      };
+      const before = await ldtt();
+      expect(before.status).toBe('ineligible');
+      expect(before.checks.find((c) => c.id === 'registered')!.detail).toMatch(
+        /Không đăng ký Lao động tiên tiến năm 2020/,
+      );
+      const [reg] = await t.database.db
+        .insert(registrations)
+        .values({ unitId: await unitId('BL-TTKN'), year: 2020, status: 'approved' })
+        .returning();
+      await t.database.db
+        .insert(registrationItems)
+        .values({
+          registrationId: reg!.id,
+          recipientKind: 'individual',
+          personId: person.subjectId,
+          awardCode: 'LDTT',
+        });
+      const after = await ldtt();
+      expect(after.status).toBe('eligible');
+      await t.database.db.delete(registrations).where(eq(registrations.id, reg!.id));
+    } finally {
+      await t.database.db.execute(sql`delete from local_rule_packs where id = 'T-REG'`);
+    }
+  });
 });
 
 describe('merged units', () => {
