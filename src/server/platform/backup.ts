@@ -66,6 +66,9 @@ interface BackupTrailer {
 }
 
 /** An expected failure of backup or restore; its message is Vietnamese and meant for the user. */
+/** Tables that migrations fill with reference rows (drizzle/0004: the base salaries in force since 2018). */
+const MIGRATION_SEEDED_TABLES = new Set(['base_salaries']);
+
 export class BackupError extends Error {
   constructor(message: string) {
     super(message);
@@ -520,9 +523,16 @@ export async function restoreBackup(
       await tx.execute(sql`lock table ${all} in access exclusive mode`);
       const nonEmpty: string[] = [];
       for (const t of target.tables) {
+        // Reference rows a migration inserts (the base-salary table) do not make a database "used": they
+        // are replaced by the backup's own rows below.
+        if (MIGRATION_SEEDED_TABLES.has(t.name)) continue;
         const r = await rowsOf<{ e: boolean }>(tx, sql`select exists (select 1 from ${ident(t.name)}) as e`);
         if (r[0]?.e) nonEmpty.push(t.name);
       }
+      if (nonEmpty.length === 0)
+        for (const t of target.tables)
+          if (MIGRATION_SEEDED_TABLES.has(t.name) && header.tables.some((h) => h.name === t.name))
+            await tx.execute(sql`delete from ${ident(t.name)}`);
       if (nonEmpty.length > 0) {
         if (!options.force) {
           throw new BackupError(
