@@ -267,14 +267,12 @@ describe('registration as a fact a local rule may require', () => {
         .insert(registrations)
         .values({ unitId: await unitId('BL-TTKN'), year: 2020, status: 'approved' })
         .returning();
-      await t.database.db
-        .insert(registrationItems)
-        .values({
-          registrationId: reg!.id,
-          recipientKind: 'individual',
-          personId: person.subjectId,
-          awardCode: 'LDTT',
-        });
+      await t.database.db.insert(registrationItems).values({
+        registrationId: reg!.id,
+        recipientKind: 'individual',
+        personId: person.subjectId,
+        awardCode: 'LDTT',
+      });
       const after = await ldtt();
       expect(after.status).toBe('eligible');
       await t.database.db.delete(registrations).where(eq(registrations.id, reg!.id));
@@ -365,7 +363,7 @@ describe('rule packs, local overrides and base salaries', () => {
     });
     expect(off.statusCode).toBe(200);
     const audit = await t.database.rows<{ action: string }>(
-      sql`select action from audit_log where entity_type = 'local_rule_pack' order by seq`,
+      sql`select action from audit_log where entity_type = 'local_rule_pack' and entity_id = 'CM-2025' order by seq`,
     );
     expect(audit.map((a) => a.action)).toEqual(['rules.local.enable', 'rules.local.disable']);
   });
