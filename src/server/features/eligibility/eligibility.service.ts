@@ -9,10 +9,10 @@ import type { Actor } from '../../platform/actor';
 import { fail, ok, type Result } from '../../platform/errors';
 import { unitSubtree } from '../../platform/sql';
 import { NATIONAL_PACKS, packForYear } from '../../../domain/rules/packs';
-import { layerPacks } from '../../../domain/rules/layering';
+import { layeredPack } from './local-packs';
 import { historyNeeds } from '../../../domain/rules/needs';
 import { quotaUse } from '../../../domain/rules/quota';
-import type { LocalPack, RulePack } from '../../../domain/rules/types';
+import type { RulePack } from '../../../domain/rules/types';
 import {
   explainSubjects,
   isNearMiss,
@@ -32,8 +32,6 @@ import type {
   SuggestionRow,
 } from '../../../shared/eligibility/eligibility.schema';
 import type { AwardCode } from '../../../shared/registry/catalog';
-import { localRulePacks } from '../../platform/db/schema';
-import { eq } from 'drizzle-orm';
 import { eligibilityRepository as repo, type PersonRow, type UnitRow } from './eligibility.repository';
 
 function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
@@ -76,12 +74,7 @@ function subtreeOfMany(ids: string[]): SQL {
 
 /** The national pack for the year with the local packs in force on the period's last day. */
 export async function effectivePack(db: DbOrTx, year: number): Promise<RulePack> {
-  const national = packForYear(year, NATIONAL_PACKS);
-  const locals = await db.select().from(localRulePacks).where(eq(localRulePacks.enabled, true));
-  const packs: LocalPack[] = locals
-    .sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom) || a.id.localeCompare(b.id))
-    .map((l) => l.content as LocalPack);
-  return layerPacks(national, packs, `${year}-12-31`);
+  return layeredPack(db, packForYear(year, NATIONAL_PACKS), `${year}-12-31`);
 }
 
 export function createEligibilityService(database: Database) {

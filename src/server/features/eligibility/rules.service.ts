@@ -12,7 +12,7 @@ import { isUniqueViolation } from '../../platform/pg-errors';
 import { baseSalaries, localRulePacks } from '../../platform/db/schema';
 import { NATIONAL_PACKS, packForDate, packForYear } from '../../../domain/rules/packs';
 import { validateLocalPack } from '../../../domain/rules/validate';
-import type { Citation, CriterionNode, LocalPack, RulePack } from '../../../domain/rules/types';
+import type { Citation, CriterionNode, RulePack } from '../../../domain/rules/types';
 import { FACTS, OPERATORS_BY_TYPE } from '../../../domain/eligibility/facts';
 import { awardPrize } from '../../../domain/money/award-prize';
 import type {
@@ -26,7 +26,7 @@ import type {
 } from '../../../shared/eligibility/eligibility.schema';
 import type { z } from '../../../shared/zod';
 import type { prizeQuery } from '../../../shared/eligibility/eligibility.schema';
-import { layerPacks } from '../../../domain/rules/layering';
+import { layeredPack } from './local-packs';
 
 function citationsOf(nodes: CriterionNode[]): Citation[] {
   return nodes.flatMap((n) =>
@@ -325,10 +325,7 @@ export function createRulesService(database: Database, clock: Clock) {
 
     async prize(q: z.infer<typeof prizeQuery>): Promise<Result<PrizeResponse>> {
       const national = q.year ? packForYear(q.year) : packForDate(q.decisionDate);
-      const locals = (await db.select().from(localRulePacks).where(eq(localRulePacks.enabled, true))).map(
-        (l) => l.content as LocalPack,
-      );
-      const pack = layerPacks(national, locals, q.decisionDate);
+      const pack = await layeredPack(db, national, q.decisionDate);
       const salaries = (await db.select().from(baseSalaries)).map((s) => ({
         effectiveFrom: s.effectiveFrom,
         amount: s.amount,

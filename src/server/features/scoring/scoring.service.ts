@@ -219,6 +219,29 @@ function sheetOut(sheet: SheetRow, criteria: Criterion[], rows: ScoreDbRow[]): S
   };
 }
 
+/**
+ * Scores out of their criterion's range, or for a criterion of another set, as form fields (one place for the
+ * member's own scores and the lead's checked scores).
+ */
+function scoreProblems(
+  criteria: Awaited<ReturnType<typeof repo.listCriteria>>,
+  scores: { criterionId: string; score: number | null }[],
+  field: 'selfScore' | 'checkedScore',
+): { key: string; text: string }[] {
+  const byId = new Map(criteria.map((c) => [c.id, c]));
+  const fields: { key: string; text: string }[] = [];
+  scores.forEach((s, i) => {
+    const c = byId.get(s.criterionId);
+    if (!c) {
+      fields.push({ key: `scores.${i}.criterionId`, text: 'Tiêu chí không thuộc bộ tiêu chí này' });
+      return;
+    }
+    const p = s.score === null ? null : validateScore(c, s.score);
+    if (p) fields.push({ key: `scores.${i}.${field}`, text: describeProblem(p) });
+  });
+  return fields;
+}
+
 export function createScoringService(database: Database, clock: Clock) {
   const { db } = database;
 
@@ -506,19 +529,11 @@ export function createScoringService(database: Database, clock: Clock) {
           if (set.status !== 'open') return fail('SCORING.NOT_OPEN');
           if (sheet.version !== input.version) return fail('CONFLICT.VERSION');
           const criteria = await repo.listCriteria(tx, set.id);
-          const byId = new Map(criteria.map((c) => [c.id, c]));
-          const fields: { key: string; text: string }[] = [];
-          input.scores.forEach((s, i) => {
-            const c = byId.get(s.criterionId);
-            if (!c)
-              return fields.push({
-                key: `scores.${i}.criterionId`,
-                text: 'Tiêu chí không thuộc bộ tiêu chí này',
-              });
-            const p = s.selfScore === null ? null : validateScore(c, s.selfScore);
-            if (p) fields.push({ key: `scores.${i}.selfScore`, text: describeProblem(p) });
-            return undefined;
-          });
+          const fields = scoreProblems(
+            criteria,
+            input.scores.map((x) => ({ criterionId: x.criterionId, score: x.selfScore })),
+            'selfScore',
+          );
           if (fields.length) return fail('SCORING.INVALID_SCORE', problemsToFields(fields));
           const before = await repo.listScores(tx, [sheet.id]);
           await repo.saveSelfScores(tx, sheet.id, input.scores);
@@ -574,19 +589,11 @@ export function createScoringService(database: Database, clock: Clock) {
           if (set.status !== 'open') return fail('SCORING.NOT_OPEN');
           if (sheet.version !== input.version) return fail('CONFLICT.VERSION');
           const criteria = await repo.listCriteria(tx, set.id);
-          const byId = new Map(criteria.map((c) => [c.id, c]));
-          const fields: { key: string; text: string }[] = [];
-          input.scores.forEach((s, i) => {
-            const c = byId.get(s.criterionId);
-            if (!c)
-              return fields.push({
-                key: `scores.${i}.criterionId`,
-                text: 'Tiêu chí không thuộc bộ tiêu chí này',
-              });
-            const p = s.checkedScore === null ? null : validateScore(c, s.checkedScore);
-            if (p) fields.push({ key: `scores.${i}.checkedScore`, text: describeProblem(p) });
-            return undefined;
-          });
+          const fields = scoreProblems(
+            criteria,
+            input.scores.map((x) => ({ criterionId: x.criterionId, score: x.checkedScore })),
+            'checkedScore',
+          );
           if (fields.length) return fail('SCORING.INVALID_SCORE', problemsToFields(fields));
           const before = await repo.listScores(tx, [sheet.id]);
           await repo.saveChecks(tx, sheet.id, input.scores, viewer.actor.id);
