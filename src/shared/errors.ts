@@ -139,6 +139,122 @@ export const ERRORS = {
   },
   'SCORING.NOTHING_TO_COPY': { status: 404, message: 'Không tìm thấy bộ tiêu chí năm trước để sao chép.' },
   'SCORING.NOT_MEMBER': { status: 400, message: 'Đơn vị được chọn không phải thành viên của khối.' },
+  // Nomination to decision (issue 6): dossiers, disclosure, council, decisions.
+  'DOSSIER.WRONG_STATUS': {
+    status: 409,
+    message: 'Hồ sơ đang ở trạng thái không cho phép thao tác này. Vui lòng tải lại trang.',
+  },
+  'DOSSIER.NOT_ALLOWED': { status: 403, message: 'Vai trò của bạn không được thực hiện bước này của hồ sơ.' },
+  'DOSSIER.REASON_REQUIRED': { status: 400, message: 'Vui lòng nêu rõ lý do.' },
+  'DOSSIER.EMPTY': { status: 400, message: 'Hồ sơ chưa có người hoặc tập thể nào được đề nghị.' },
+  'DOSSIER.MISSING_ATTACHMENTS': {
+    status: 400,
+    message:
+      'Hồ sơ còn thiếu tài liệu bắt buộc (tờ trình, báo cáo thành tích…). Vui lòng đính kèm trước khi gửi.',
+  },
+  'DOSSIER.UNCHECKED_NOMINEES': {
+    status: 409,
+    message: 'Còn người được đề nghị chưa được kiểm tra điều kiện. Vui lòng chạy kiểm tra trước.',
+  },
+  'DOSSIER.UNRESOLVED_NOMINEES': {
+    status: 409,
+    message:
+      'Còn người được đề nghị cần xem xét (không đủ điều kiện, trùng lặp hoặc cần thẩm định) chưa được chấp nhận có lý do hoặc loại khỏi hồ sơ.',
+  },
+  'DOSSIER.DISCLOSURE_OPEN': {
+    status: 409,
+    message: 'Thời hạn công khai chưa kết thúc; chưa thể đưa hồ sơ ra Hội đồng.',
+  },
+  'DOSSIER.COMMENTS_UNHANDLED': {
+    status: 409,
+    message: 'Còn ý kiến góp ý của nhân dân chưa được xử lý; Hội đồng chưa thể bỏ phiếu.',
+  },
+  'DOSSIER.NOT_VOTED': { status: 409, message: 'Hội đồng chưa bỏ phiếu xong cho tất cả người được đề nghị.' },
+  'DOSSIER.NONE_PASSED': {
+    status: 409,
+    message: 'Không có người được đề nghị nào đạt tỷ lệ phiếu cần thiết.',
+  },
+  'DOSSIER.TRANSMITTAL_REQUIRED': {
+    status: 400,
+    message: 'Vui lòng nhập nội dung tờ trình (văn bản chuyển) gửi cấp trên.',
+  },
+  'DOSSIER.NOT_IN_DECISION': {
+    status: 409,
+    message: 'Người được đề nghị đạt phiếu chưa có trong quyết định khen thưởng đã ban hành.',
+  },
+  'DOSSIER.NOT_EDITABLE': {
+    status: 409,
+    message: 'Hồ sơ đã gửi đi; chỉ sửa được khi còn là bản nháp hoặc bị trả lại.',
+  },
+  'DOSSIER.NOMINEE_INVALID': {
+    status: 400,
+    message: 'Danh sách đề nghị chưa hợp lệ. Vui lòng kiểm tra các dòng được đánh dấu.',
+  },
+  'DOSSIER.DUPLICATE_NOMINEE': {
+    status: 409,
+    message: 'Người hoặc tập thể này đã có trong hồ sơ với cùng danh hiệu, hình thức.',
+  },
+  'DOSSIER.FILE_TYPE': {
+    status: 415,
+    message: 'Tệp đính kèm phải là PDF, DOCX hoặc ảnh (JPG, PNG); nội dung tệp không khớp với phần mở rộng.',
+  },
+  'DOSSIER.FILE_TOO_LARGE': { status: 413, message: 'Tệp đính kèm vượt quá dung lượng cho phép (20 MB).' },
+  'DISCLOSURE.NOT_OPEN': {
+    status: 409,
+    message: 'Danh sách này không (hoặc không còn) được công khai lấy ý kiến.',
+  },
+  'DISCLOSURE.TOO_SHORT': {
+    status: 400,
+    message: 'Thời hạn công khai ngắn hơn số ngày làm việc tối thiểu theo quy định.',
+  },
+  'COUNCIL.NOT_MEMBER': { status: 403, message: 'Bạn không phải thành viên Hội đồng của phiên họp này.' },
+  'COUNCIL.ALREADY_VOTED': { status: 409, message: 'Thành viên này đã bỏ phiếu cho người được đề nghị này.' },
+  'COUNCIL.SESSION_NOT_OPEN': {
+    status: 409,
+    message: 'Phiên họp chưa mở hoặc đã kết thúc; không thể bỏ phiếu.',
+  },
+  'COUNCIL.SESSION_NOT_PLANNED': {
+    status: 409,
+    message: 'Phiên họp đã bắt đầu; không thể thay đổi chương trình hoặc thành phần.',
+  },
+  'COUNCIL.NO_QUORUM': {
+    status: 409,
+    message: 'Phiên họp chưa đủ số thành viên có mặt theo quy định; chưa thể mở phiên.',
+  },
+  'COUNCIL.ITEM_INVALID': {
+    status: 400,
+    message: 'Chỉ đưa vào phiên họp những hồ sơ đang chờ Hội đồng xét.',
+  },
+  'COUNCIL.ABSENT': {
+    status: 409,
+    message: 'Thành viên vắng mặt không có ý kiến bằng văn bản; không thể ghi phiếu.',
+  },
+  'DECISION.NOT_DRAFT': {
+    status: 409,
+    message:
+      'Quyết định đã ban hành; không thể sửa hoặc xóa. Muốn đính chính hoặc thu hồi, hãy ban hành quyết định khác.',
+  },
+  'DECISION.NOT_APPROVED': {
+    status: 409,
+    message: 'Chỉ đưa vào quyết định những người đã được Hội đồng thông qua (hồ sơ đã được phê duyệt).',
+  },
+  'DECISION.EMPTY': { status: 400, message: 'Quyết định chưa có người hoặc tập thể được khen thưởng.' },
+  'DECISION.INCOMPLETE': {
+    status: 400,
+    message: 'Quyết định còn thiếu ngày ký, người ký hoặc chức danh người ký.',
+  },
+  'DECISION.NO_BASE_SALARY': {
+    status: 409,
+    message: 'Chưa có mức lương cơ sở áp dụng cho ngày ký quyết định; không tính được tiền thưởng.',
+  },
+  'DECISION.ALREADY_DECIDED': {
+    status: 409,
+    message: 'Người hoặc tập thể này đã được khen thưởng danh hiệu, hình thức này trong cùng kỳ.',
+  },
+  'DECISION.REFERENCE_INVALID': {
+    status: 400,
+    message: 'Quyết định được đính chính hoặc thu hồi phải là quyết định đã ban hành.',
+  },
   RATE_LIMITED: { status: 429, message: 'Quá nhiều yêu cầu. Vui lòng thử lại sau.' },
   INTERNAL: { status: 500, message: 'Đã xảy ra lỗi hệ thống. Vui lòng thử lại hoặc liên hệ quản trị.' },
 } as const satisfies Record<string, { status: number; message: string }>;

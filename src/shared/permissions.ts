@@ -58,6 +58,24 @@ export const PERMISSIONS = [
   'read:scoring:own',
   'write:scoring:own',
   'lead:scoring:own',
+  /** Nomination dossiers: read; a unit drafts and submits its own; the department receives and reviews. */
+  'read:dossier:any',
+  'read:dossier:own',
+  'write:dossier:own',
+  'review:dossier:any',
+  /** Councils: the officer (secretary) keeps members, sessions, attendance, paper ballots and tallies. */
+  'read:council:any',
+  'manage:council:any',
+  /** A council member votes from the app on the sessions of the councils they sit on. */
+  'vote:council:own',
+  /** Decisions: read; draft; issue (gives the number and writes the award history). */
+  'read:decision:any',
+  'write:decision:any',
+  'issue:decision:any',
+  /** Holidays and make-up days for working-day deadlines. */
+  'write:holiday:any',
+  /** In-app notifications of the user's unit. */
+  'read:notification:own',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -83,6 +101,11 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'read:registration:any',
     'decide:registration:any',
     'read:scoring:any',
+    'read:dossier:any',
+    'read:council:any',
+    'read:decision:any',
+    'write:holiday:any',
+    'read:notification:own',
   ],
   officer: [
     'read:unit:any',
@@ -98,6 +121,14 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'read:registration:any',
     'decide:registration:any',
     'read:scoring:any',
+    'read:dossier:any',
+    'review:dossier:any',
+    'read:council:any',
+    'manage:council:any',
+    'read:decision:any',
+    'write:decision:any',
+    'issue:decision:any',
+    'read:notification:own',
   ],
   block_lead: [
     'read:unit:any',
@@ -111,6 +142,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'read:scoring:any',
     'write:scoring:own',
     'lead:scoring:own',
+    'read:dossier:own',
+    'write:dossier:own',
+    'read:notification:own',
   ],
   unit_officer: [
     'read:unit:own',
@@ -126,6 +160,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'write:registration:own',
     'read:scoring:own',
     'write:scoring:own',
+    'read:dossier:own',
+    'write:dossier:own',
+    'read:notification:own',
   ],
   council_member: [
     'read:unit:any',
@@ -133,6 +170,11 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'read:block:any',
     'read:eligibility:any',
     'read:movement:any',
+    'read:dossier:any',
+    'read:council:any',
+    'vote:council:own',
+    'read:decision:any',
+    'read:notification:own',
   ],
   leader: [
     'read:unit:any',
@@ -143,6 +185,11 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'read:movement:any',
     'read:registration:any',
     'read:scoring:any',
+    'read:dossier:any',
+    'read:council:any',
+    'read:decision:any',
+    'issue:decision:any',
+    'read:notification:own',
   ],
 };
 

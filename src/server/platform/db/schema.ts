@@ -389,6 +389,11 @@ export const awards = pgTable(
     decisionDate: date('decision_date', { mode: 'string' }).notNull(),
     source: text('source').notNull().default('import'),
     note: text('note'),
+    /** The issued decision that wrote this award (source = 'decision'); such rows are read-only. */
+    decisionId: uuid('decision_id'),
+    decisionRecipientId: uuid('decision_recipient_id'),
+    /** The revocation decision that took it back (the row stays, for the record). */
+    revokedByDecisionId: uuid('revoked_by_decision_id'),
     createdAt: createdAt(),
   },
   (t) => [
@@ -396,6 +401,7 @@ export const awards = pgTable(
     index('awards_person_idx').on(t.personId),
     index('awards_unit_idx').on(t.unitId),
     index('awards_year_idx').on(t.year, t.awardCode),
+    index('awards_decision_idx').on(t.decisionId),
     check(
       'awards_recipient',
       sql`(${t.recipientKind} = 'individual' and ${t.personId} is not null)
@@ -448,3 +454,4 @@ export const localRulePacks = pgTable('local_rule_packs', {
 // files so that the two can grow side by side. Tables there reference the ones above only lazily.
 export * from './schema-movements';
 export * from './schema-scoring';
+export * from './schema-awarding';

@@ -1,6 +1,6 @@
 /** The score sheet and the ranking as Word files in the Nghị định 30/2020 format. */
 import { fmtPoints, type RankingReport, type SheetReport } from '../scoring.export';
-import { ND30_TEXT_WIDTH_MM, renderNd30 } from './nd30';
+import { ND30_TEXT_WIDTH_MM, renderNd30 } from '../../../platform/nd30';
 
 /** "Sở … tỉnh Bạc Liêu" → "Bạc Liêu": the place line of the document. */
 export function placeOf(organizerName: string): string {
