@@ -1,4 +1,7 @@
 import { scoringEn } from './scoring';
+import { dossiersEn } from './dossiers';
+import { councilEn } from './council';
+import { decisionsEn } from './decisions';
 import type { Messages } from './vi';
 
 /** English messages. Typed as `Messages`: a key missing here, or one not in vi.ts, fails the type check. */
@@ -581,4 +584,8 @@ export const en: Messages = {
   'rules.prize.pack': 'Rule pack',
   // Block scoring (issue 5, part 3): its own file.
   ...scoringEn,
+  // Nomination to decision (issue 6): one file per part.
+  ...dossiersEn,
+  ...councilEn,
+  ...decisionsEn,
 };

@@ -3,6 +3,9 @@
  * `{name}` placeholders are filled by `t(key, { name })`.
  */
 import { scoringVi } from './scoring';
+import { dossiersVi } from './dossiers';
+import { councilVi } from './council';
+import { decisionsVi } from './decisions';
 
 export const vi = {
   'app.name': 'VinhDanh',
@@ -584,6 +587,10 @@ export const vi = {
   'rules.prize.pack': 'Bộ quy định',
   // Block scoring (issue 5, part 3): its own file.
   ...scoringVi,
+  // Nomination to decision (issue 6): one file per part.
+  ...dossiersVi,
+  ...councilVi,
+  ...decisionsVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;
