@@ -207,6 +207,19 @@ export const ERRORS = {
     status: 400,
     message: 'Thời hạn công khai ngắn hơn số ngày làm việc tối thiểu theo quy định.',
   },
+  'DISCLOSURE.REFUSED': {
+    status: 400,
+    message: 'Góp ý không được chấp nhận. Vui lòng tải lại trang, điền đầy đủ và gửi lại (không quá 2 liên kết).',
+  },
+  'COUNCIL.EXISTS': { status: 409, message: 'Đơn vị này đã có Hội đồng Thi đua – Khen thưởng trong năm.' },
+  'COUNCIL.MEMBER_USER_TAKEN': {
+    status: 409,
+    message: 'Tài khoản này đã gắn với một thành viên khác của Hội đồng.',
+  },
+  'COUNCIL.MEMBER_IN_USE': {
+    status: 409,
+    message: 'Thành viên đã có điểm danh hoặc phiếu trong phiên họp; không thể xóa hay thay đổi lúc này.',
+  },
   'COUNCIL.NOT_MEMBER': { status: 403, message: 'Bạn không phải thành viên Hội đồng của phiên họp này.' },
   'COUNCIL.ALREADY_VOTED': { status: 409, message: 'Thành viên này đã bỏ phiếu cho người được đề nghị này.' },
   'COUNCIL.SESSION_NOT_OPEN': {
