@@ -46,17 +46,31 @@ export interface RunOptions {
   reserved?: Iterable<string>;
 }
 
-const parsedParams = new WeakMap<FactLeaf | object, Record<string, unknown>>();
+interface CompiledLeaf {
+  type: FactType;
+  subjects: readonly string[];
+  compute: (c: FactContext, p: unknown) => FactResult;
+  params: Record<string, unknown>;
+}
 
-function paramsOf(leaf: Pick<FactLeaf, 'fact' | 'params'>): Record<string, unknown> {
-  let p = parsedParams.get(leaf);
-  if (!p) {
+// Leaves are pack-owned objects: their fact definition and parsed params are looked up once per leaf, not
+// once per verdict (a province sweep makes millions of checks).
+const compiledLeaves = new WeakMap<object, CompiledLeaf>();
+
+function compiled(leaf: Pick<FactLeaf, 'fact' | 'params'>): CompiledLeaf {
+  let c = compiledLeaves.get(leaf);
+  if (!c) {
     const def = factDef(leaf.fact);
     if (!def) throw new Error(`Unknown fact ${leaf.fact}`);
-    p = def.params.parse(leaf.params ?? {}) as Record<string, unknown>;
-    parsedParams.set(leaf, p);
+    c = {
+      type: def.type,
+      subjects: def.subjects,
+      compute: def.compute as (c: FactContext, p: unknown) => FactResult,
+      params: def.params.parse(leaf.params ?? {}) as Record<string, unknown>,
+    };
+    compiledLeaves.set(leaf, c);
   }
-  return p;
+  return c;
 }
 
 export function compare(
@@ -99,26 +113,55 @@ const isJudgement = (n: CriterionNode): n is JudgementLeaf => 'judgement' in n;
 const isAny = (n: CriterionNode): n is Extract<CriterionNode, { any: unknown }> => 'any' in n;
 const isAll = (n: CriterionNode): n is Extract<CriterionNode, { all: unknown }> => 'all' in n;
 
-function combine(statuses: CheckStatus[], mode: 'all' | 'any'): CheckStatus {
-  if (mode === 'all')
-    return statuses.includes('unmet') ? 'unmet' : statuses.includes('unknown') ? 'unknown' : 'met';
-  return statuses.includes('met') ? 'met' : statuses.includes('unknown') ? 'unknown' : 'unmet';
+function combine(children: readonly Check[], mode: 'all' | 'any'): CheckStatus {
+  let met = false;
+  let unmet = false;
+  let unknown = false;
+  for (const c of children) {
+    if (c.status === 'met') met = true;
+    else if (c.status === 'unmet') unmet = true;
+    else unknown = true;
+  }
+  if (mode === 'all') return unmet ? 'unmet' : unknown ? 'unknown' : 'met';
+  return met ? 'met' : unknown ? 'unknown' : 'unmet';
 }
 
-const ruleIndex = new WeakMap<RulePack, Map<string, Rule>>();
+/** The id and wording of an `all` node, from its children's (the same for every subject): made once. */
+const allLabels = new WeakMap<object, { id: string; criterion: string }>();
+function labelsOfAll(node: object, children: readonly Check[]) {
+  let l = allLabels.get(node);
+  if (!l) {
+    l = { id: children.map((c) => c.id).join('+'), criterion: children.map((c) => c.criterion).join(' và ') };
+    allLabels.set(node, l);
+  }
+  return l;
+}
+
+const rulesByKind = new WeakMap<RulePack, Map<string, readonly Rule[]>>();
+function rulesFor(pack: RulePack, kind: string): readonly Rule[] {
+  let byKind = rulesByKind.get(pack);
+  if (!byKind) rulesByKind.set(pack, (byKind = new Map()));
+  let rules = byKind.get(kind);
+  if (!rules) byKind.set(kind, (rules = pack.rules.filter((r) => r.recipientKind === kind)));
+  return rules;
+}
+
+const ruleIndex = new WeakMap<RulePack, Map<string, Map<AwardCode, Rule>>>();
 
 export function ruleFor(pack: RulePack, awardCode: AwardCode, kind: Subject['kind']): Rule | undefined {
-  // Looked up for every verdict and every standing: indexed once per pack.
+  // Looked up for every verdict and every standing: indexed once per pack, by kind then code (no key
+  // strings built per lookup).
   let index = ruleIndex.get(pack);
   if (!index) {
     index = new Map();
     for (const r of pack.rules) {
-      const key = `${r.awardCode}/${r.recipientKind}`;
-      if (!index.has(key)) index.set(key, r);
+      let byCode = index.get(r.recipientKind);
+      if (!byCode) index.set(r.recipientKind, (byCode = new Map()));
+      if (!byCode.has(r.awardCode)) byCode.set(r.awardCode, r);
     }
     ruleIndex.set(pack, index);
   }
-  return index.get(`${awardCode}/${kind}`);
+  return index.get(kind)?.get(awardCode);
 }
 
 /** One subject, one pack, one period: verdicts are memoised so that dependent titles reuse them. */
@@ -141,9 +184,7 @@ export class EvaluationRun {
 
   /** Every rule of the pack for this kind of subject, in the pack's order. */
   all(): Verdict[] {
-    return this.pack.rules
-      .filter((r) => r.recipientKind === this.subject.kind)
-      .map((r) => this.verdict(r.awardCode));
+    return rulesFor(this.pack, this.subject.kind).map((r) => this.verdict(r.awardCode));
   }
 
   verdict(awardCode: AwardCode): Verdict {
@@ -236,26 +277,20 @@ export class EvaluationRun {
     leaf: Pick<FactLeaf, 'fact' | 'params'>,
     ctx: FactContext,
   ): { type: FactType; r: FactResult } {
-    const def = factDef(leaf.fact);
-    if (!def) throw new Error(`Unknown fact ${leaf.fact}`);
-    if (!def.subjects.includes(this.subject.kind))
+    const c = compiled(leaf);
+    if (!c.subjects.includes(this.subject.kind))
       throw new Error(`Fact ${leaf.fact} does not apply to ${this.subject.kind}`);
-    return {
-      type: def.type,
-      r: (def.compute as (c: FactContext, p: unknown) => FactResult)(ctx, paramsOf(leaf)),
-    };
+    return { type: c.type, r: c.compute(ctx, c.params) };
   }
 
   private check(node: CriterionNode, ctx: FactContext, initiativeIds: string[]): Check {
     if (isAll(node)) {
       const children = node.all.map((n) => this.check(n, ctx, initiativeIds));
-      const status = combine(
-        children.map((c) => c.status),
-        'all',
-      );
+      const status = combine(children, 'all');
+      const labels = labelsOfAll(node, children);
       return {
-        id: children.map((c) => c.id).join('+'),
-        criterion: children.map((c) => c.criterion).join(' và '),
+        id: labels.id,
+        criterion: labels.criterion,
         status,
         detail: this.explain ? children.map((c) => c.detail).join('; ') : '',
         citation: children[0]!.citation,
@@ -269,10 +304,7 @@ export class EvaluationRun {
         return { check: this.check(n, ctx, ids), ids };
       });
       const children = branches.map((b) => b.check);
-      const status = combine(
-        children.map((c) => c.status),
-        'any',
-      );
+      const status = combine(children, 'any');
       const winner =
         branches.find((b) => b.check.status === 'met') ?? branches.find((b) => b.check.status === 'unknown');
       if (winner && status !== 'unmet') initiativeIds.push(...winner.ids);
