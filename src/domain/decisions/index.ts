@@ -1,0 +1,4 @@
+export * from './number';
+export * from './signature';
+export * from './prize-lines';
+export * from './rules';
