@@ -54,6 +54,12 @@ import { registrationRoutes } from './features/registration/registration.routes'
 import { createScoringService } from './features/scoring/scoring.service';
 import { scoringRoutes } from './features/scoring/scoring.routes';
 import { MAX_IMPORT_BYTES } from './features/registry/excel/limits';
+// Issue 6: public disclosure (công khai) and council ballots.
+import { createDisclosureService } from './features/disclosure/disclosure.service';
+import { disclosureRoutes, publicDisclosureRoutes } from './features/disclosure/disclosure.routes';
+import { disclosurePages } from './features/disclosure/disclosure.pages';
+import { createCouncilService } from './features/council/council.service';
+import { councilRoutes } from './features/council/council.routes';
 
 export interface AppOptions {
   database: Database;
@@ -140,6 +146,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   const auth = createAuthService(database, config, clock);
   installAuthGuard(app, auth);
+  const disclosure = createDisclosureService(database, clock);
 
   await app.register(
     async (api) => {
@@ -161,9 +168,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       });
       // Issue 5: block covenant and scoring (chấm điểm khối thi đua).
       await api.register(scoringRoutes(createScoringService(database, clock), clock), { prefix: '/scoring' });
+      // Issue 6: public disclosure (officer side, and the no-login API) and councils.
+      await api.register(disclosureRoutes(disclosure), { prefix: '/disclosures' });
+      await api.register(publicDisclosureRoutes(disclosure), { prefix: '/public/disclosures' });
+      await api.register(councilRoutes(createCouncilService(database, clock)), { prefix: '/councils' });
     },
     { prefix: '/api' },
   );
+
+  // The public disclosure pages (/cong-khai), server-rendered: no login, no JavaScript needed.
+  await app.register(disclosurePages(disclosure));
 
   // The production web build, served by the same process; client-side routes fall back to index.html.
   const indexHtml = path.join(config.webDir, 'index.html');
