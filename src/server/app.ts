@@ -54,6 +54,8 @@ import { registrationRoutes } from './features/registration/registration.routes'
 import { createScoringService } from './features/scoring/scoring.service';
 import { scoringRoutes } from './features/scoring/scoring.routes';
 import { MAX_IMPORT_BYTES } from './features/registry/excel/limits';
+// Issue 6: nomination dossiers, holidays, notifications.
+import { dossierRoutesFor } from './features/dossiers/dossiers.module';
 // Issue 6: public disclosure (công khai) and council ballots.
 import { createDisclosureService } from './features/disclosure/disclosure.service';
 import { disclosureRoutes, publicDisclosureRoutes } from './features/disclosure/disclosure.routes';
@@ -168,6 +170,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       });
       // Issue 5: block covenant and scoring (chấm điểm khối thi đua).
       await api.register(scoringRoutes(createScoringService(database, clock), clock), { prefix: '/scoring' });
+      // Issue 6: nomination dossiers (hồ sơ đề nghị), holidays, notifications.
+      await dossierRoutesFor(api, database, config, clock);
       // Issue 6: public disclosure (officer side, and the no-login API) and councils.
       await api.register(disclosureRoutes(disclosure), { prefix: '/disclosures' });
       await api.register(publicDisclosureRoutes(disclosure), { prefix: '/public/disclosures' });

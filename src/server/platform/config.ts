@@ -19,6 +19,11 @@ export interface Config {
   logLevel: string;
   bodyLimitBytes: number;
   webDir: string;
+  /** E-mail of notifications: `off` (default) or `file` (one .eml per message in `mailDir`). */
+  mailer: 'off' | 'file';
+  mailDir: string;
+  /** Address of a unit's mailbox; `{unit}` is replaced by the unit's code (units carry no address yet). */
+  mailUnitAddress: string;
 }
 
 function int(value: string | undefined, fallback: number, name: string): number {
@@ -48,6 +53,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL || 'info',
     bodyLimitBytes: int(env.BODY_LIMIT_BYTES, 1024 * 1024, 'BODY_LIMIT_BYTES'),
     webDir: env.VINHDANH_WEB_DIR || path.resolve('dist/web'),
+    mailer: env.VINHDANH_MAILER === 'file' ? 'file' : 'off',
+    mailDir: env.VINHDANH_MAIL_DIR || path.join(dataDir, 'mail'),
+    mailUnitAddress: env.VINHDANH_MAIL_UNIT_ADDRESS || 'thiduakhenthuong+{unit}@localhost',
   };
 }
 

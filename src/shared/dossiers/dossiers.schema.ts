@@ -66,7 +66,6 @@ const dossierFields = {
   title: text('Trích yếu', 300).min(1, { message: 'Vui lòng nhập trích yếu hồ sơ' }),
   track: z.enum(AWARD_TRACKS, { message: 'Chọn loại hình khen thưởng' }),
   movementId: uuid.nullable().default(null),
-  authorityUnitId: uuid,
   note: text('Ghi chú', 5000).default(''),
 };
 
@@ -84,13 +83,15 @@ export const dossierCreateInput = z
     year,
     /** Defaults to the caller's unit. */
     proposingUnitId: uuid.optional(),
+    /** Defaults to the unit above the proposing unit (the Sở for its centres). */
+    authorityUnitId: uuid.optional(),
     ...dossierFields,
   })
   .superRefine(movementForThematic);
 export type DossierCreateInput = z.input<typeof dossierCreateInput>;
 
 export const dossierUpdateInput = z
-  .strictObject({ ...dossierFields, version })
+  .strictObject({ ...dossierFields, authorityUnitId: uuid, version })
   .superRefine(movementForThematic);
 export type DossierUpdateInput = z.input<typeof dossierUpdateInput>;
 
