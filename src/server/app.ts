@@ -62,6 +62,9 @@ import { disclosureRoutes, publicDisclosureRoutes } from './features/disclosure/
 import { disclosurePages } from './features/disclosure/disclosure.pages';
 import { createCouncilService } from './features/council/council.service';
 import { councilRoutes } from './features/council/council.routes';
+// Issue 6: decisions and prize money.
+import { createDecisionsService } from './features/decisions/decisions.service';
+import { decisionsRoutes } from './features/decisions/decisions.routes';
 
 export interface AppOptions {
   database: Database;
@@ -176,6 +179,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(disclosureRoutes(disclosure), { prefix: '/disclosures' });
       await api.register(publicDisclosureRoutes(disclosure), { prefix: '/public/disclosures' });
       await api.register(councilRoutes(createCouncilService(database, clock)), { prefix: '/councils' });
+      // Issue 6: decisions (quyết định khen thưởng) and prize money.
+      await api.register(decisionsRoutes(createDecisionsService(database, clock), database, clock), {
+        prefix: '/decisions',
+      });
     },
     { prefix: '/api' },
   );

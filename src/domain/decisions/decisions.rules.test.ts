@@ -228,11 +228,24 @@ describe('what may go into a decision', () => {
   });
 
   it('same recipient, title and period twice in one decision', () => {
+    const t = {
+      recipientKey: 'P:1',
+      awardCode: 'LDTT',
+      year: 2020,
+      track: 'regular',
+      awardKind: 'title',
+    } as const;
+    const f = { ...t, awardCode: 'GIAY_KHEN', awardKind: 'form' } as const;
     const l = [
-      { recipientKey: 'P:1', awardCode: 'LDTT', year: 2020 },
-      { recipientKey: 'P:1', awardCode: 'LDTT', year: 2020 },
-      { recipientKey: 'P:1', awardCode: 'LDTT', year: 2019 },
+      t,
+      { ...t, track: 'thematic' },
+      { ...t, year: 2019 },
+      f,
+      { ...f, track: 'thematic' },
+      { ...f, track: 'ad_hoc' },
+      { ...f, track: 'ad_hoc' },
     ];
+    // A title twice in a year (whatever the track) is a duplicate; a form per track; ad-hoc never.
     expect(duplicateLines(l)).toEqual([l[1]]);
   });
 

@@ -42,17 +42,33 @@ export function nomineeDecidable(n: NomineeFact): NomineeVerdict {
   return { ok: true };
 }
 
-/** The natural key of "same recipient, same title or form, same period". */
-export const periodKey = (l: { recipientKey: string; awardCode: string; year: number }) =>
-  `${l.recipientKey}|${l.awardCode}|${l.year}`;
+export interface AwardKeyFields {
+  recipientKey: string;
+  awardCode: string;
+  year: number;
+  track: string;
+  /** 'title' (danh hiệu) or 'form' (hình thức). */
+  awardKind: 'title' | 'form';
+}
+
+/**
+ * The natural key of "same recipient, same title or form, same period", or null when repeats are lawful.
+ * A title is held once per year whatever the track; a form once per year and track (a regular Giấy khen for
+ * the year's work and a thematic one for a movement are different awards); ad-hoc (đột xuất) awards reward
+ * separate feats and are never duplicates of each other.
+ */
+export function periodKey(l: AwardKeyFields): string | null {
+  if (l.awardKind === 'title') return `${l.recipientKey}|${l.awardCode}|${l.year}`;
+  if (l.track === 'ad_hoc') return null;
+  return `${l.recipientKey}|${l.awardCode}|${l.year}|${l.track}`;
+}
 
 /** Lines of one decision that repeat the same recipient, title and period (kept: the first). */
-export function duplicateLines<T extends { recipientKey: string; awardCode: string; year: number }>(
-  lines: readonly T[],
-): T[] {
+export function duplicateLines<T extends AwardKeyFields>(lines: readonly T[]): T[] {
   const seen = new Set<string>();
   return lines.filter((l) => {
     const k = periodKey(l);
+    if (k === null) return false;
     if (seen.has(k)) return true;
     seen.add(k);
     return false;

@@ -28,7 +28,31 @@ export interface Nd30Table {
   rows: { cells: string[]; bold?: boolean }[];
 }
 
+/** A body paragraph with more than plain text (decisions: "Điều 1." lead-ins, italic "Căn cứ" lines, centred lines). */
+export interface Nd30Paragraph {
+  text: string;
+  /** Bold words before the text ("Điều 1."), followed by a space. */
+  lead?: string;
+  bold?: boolean;
+  italics?: boolean;
+  /** Centred, no first-line indent (e.g. "QUYẾT ĐỊNH:" and the issuer's title line). */
+  center?: boolean;
+}
+
+/** An attached list (phụ lục / danh sách kèm theo) on a new page, with its own heading. */
+export interface Nd30Annex {
+  /** Bold capitals: "DANH SÁCH". */
+  title: string;
+  /** Bold lines under it: what the list is. */
+  subtitle: string[];
+  /** Italic line: "(Kèm theo Quyết định số … ngày … của …)". */
+  reference: string;
+  table: Nd30Table;
+  closing?: Nd30Paragraph[];
+}
+
 export interface Nd30Document {
+  /** The parent body above the issuer; '' for an issuer with none shown (e.g. the province's committee). */
   parentBody: string;
   issuer: string;
   /** e.g. "Số:      /BC-KTĐ" (left blank for the number given at signing). */
@@ -37,12 +61,16 @@ export interface Nd30Document {
   date: Date;
   docType: string;
   summary: string;
-  paragraphs: string[];
+  /** A short rule under the summary (decisions print one). */
+  summaryRule?: boolean;
+  paragraphs: (string | Nd30Paragraph)[];
   tables: Nd30Table[];
   /** After the tables. */
-  closing?: string[];
+  closing?: (string | Nd30Paragraph)[];
+  /** `onBehalf` may be '' when the head signs in their own name. */
   signature: { onBehalf: string; title: string; name: string };
   recipients: string[];
+  annex?: Nd30Annex;
 }
 
 const FONT = 'Times New Roman';
@@ -117,7 +145,7 @@ function headerBlock(doc: Nd30Document): Table {
         children: [
           cell(
             [
-              centred([run(doc.parentBody.toUpperCase(), { size: 12 })]),
+              ...(doc.parentBody ? [centred([run(doc.parentBody.toUpperCase(), { size: 12 })])] : []),
               centred([run(doc.issuer.toUpperCase(), { size: 12, bold: true })]),
               rule(12),
             ],
@@ -216,7 +244,9 @@ function signatureBlock(doc: Nd30Document): Table {
           ),
           cell(
             [
-              centred([run(doc.signature.onBehalf.toUpperCase(), { size: 14, bold: true })]),
+              ...(doc.signature.onBehalf
+                ? [centred([run(doc.signature.onBehalf.toUpperCase(), { size: 14, bold: true })])]
+                : []),
               centred([run(doc.signature.title.toUpperCase(), { size: 14, bold: true })], 1400),
               centred([run(doc.signature.name, { size: 14, bold: true })]),
             ],
@@ -231,13 +261,17 @@ function signatureBlock(doc: Nd30Document): Table {
 }
 
 export async function renderNd30(doc: Nd30Document): Promise<Buffer> {
-  const body = (text: string) =>
-    new Paragraph({
-      alignment: AlignmentType.JUSTIFIED,
-      indent: { firstLine: convertMillimetersToTwip(12.7) },
+  const body = (p: string | Nd30Paragraph) => {
+    const x: Nd30Paragraph = typeof p === 'string' ? { text: p } : p;
+    const o = { size: 14, bold: x.bold ?? false, italics: x.italics ?? false };
+    return new Paragraph({
+      alignment: x.center ? AlignmentType.CENTER : AlignmentType.JUSTIFIED,
+      ...(x.center ? {} : { indent: { firstLine: convertMillimetersToTwip(12.7) } }),
       spacing: { before: 60, after: 60, line: 300 },
-      children: [run(text, { size: 14 })],
+      children: [...(x.lead ? [run(`${x.lead} `, { ...o, bold: true })] : []), run(x.text, o)],
     });
+  };
+  const annex = doc.annex;
   const document = new Document({
     creator: 'VinhDanh',
     title: `${doc.docType} ${doc.summary}`,
@@ -273,7 +307,8 @@ export async function renderNd30(doc: Nd30Document): Promise<Buffer> {
           headerBlock(doc),
           new Paragraph({ spacing: { before: 240 }, children: [] }),
           centred([run(doc.docType.toUpperCase(), { size: 14, bold: true })]),
-          centred([run(doc.summary, { size: 14, bold: true })], 240),
+          centred([run(doc.summary, { size: 14, bold: true })], doc.summaryRule ? 0 : 240),
+          ...(doc.summaryRule ? [rule(10)] : []),
           ...doc.paragraphs.map(body),
           ...doc.tables.flatMap((t) => [
             dataTable(t),
@@ -282,6 +317,21 @@ export async function renderNd30(doc: Nd30Document): Promise<Buffer> {
           ...(doc.closing ?? []).map(body),
           new Paragraph({ spacing: { before: 120 }, children: [] }),
           signatureBlock(doc),
+          ...(annex
+            ? [
+                new Paragraph({
+                  pageBreakBefore: true,
+                  alignment: AlignmentType.CENTER,
+                  children: [run(annex.title.toUpperCase(), { size: 14, bold: true })],
+                }),
+                ...annex.subtitle.map((t) => centred([run(t, { size: 14, bold: true })])),
+                centred([run(annex.reference, { size: 14, italics: true })]),
+                rule(10),
+                dataTable(annex.table),
+                new Paragraph({ spacing: { after: 120 }, children: [] }),
+                ...(annex.closing ?? []).map(body),
+              ]
+            : []),
         ],
       },
     ],
