@@ -87,6 +87,7 @@ export async function seedDemo(
     await seedRules(tx, { demo: true });
     if (options.registry !== false) await (await import('./demo-scoring')).seedDemoScoring(tx, clock);
     if (options.registry !== false) await (await import('./demo-movements')).seedDemoMovements(tx, clock());
+    if (options.registry !== false) await (await import('./demo-council')).seedDemoCouncils(tx);
     await tx.insert(appMeta).values({ key: 'demo_seeded_at', value: clock().toISOString() });
     await recordAudit(
       tx,
