@@ -15,6 +15,7 @@ import { importCommand } from './commands/import';
 import { exportCommand } from './commands/export';
 import { eligibilityCommand } from './commands/eligibility';
 import { movementsCommand } from './commands/movements';
+import { notifyDeadlinesCommand } from './commands/notify-deadlines';
 
 /**
  * `generate` pulls in the synthetic-data generator (bench/synthetic.ts): loaded when it runs, so every
@@ -38,6 +39,7 @@ export const COMMANDS: Command[] = [
   exportCommand,
   eligibilityCommand,
   movementsCommand,
+  notifyDeadlinesCommand,
   generateCommand,
 ];
 

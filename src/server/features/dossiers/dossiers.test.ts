@@ -16,6 +16,8 @@ import type {
 import type { NotificationList } from '../../../shared/dossiers/notifications.schema';
 import type { SuggestionResponse } from '../../../shared/eligibility/eligibility.schema';
 import { HEADERS } from './dossiers.excel';
+import { runCli } from '../../../cli/cli';
+import type { CliContext } from '../../../cli/context';
 
 let sut: TestApp;
 let canbo: Session;
@@ -491,6 +493,46 @@ describe(`dossiers (${engine})`, () => {
     );
     const notXlsx = await donvi.upload(`/api/dossiers/${d.id}/nominees/import?commit=false`, 'ds.xlsx', PDF);
     expect(notXlsx.json().errors.file).toBeTruthy();
+  });
+
+  it('the deadline sweep (npm run cli -- notify-deadlines) tells the department once per step and state', async () => {
+    const [p] = await peopleOf('BL-TTNS');
+    const d = await create(donvi, { title: 'Hồ sơ chờ tiếp nhận' });
+    await addPerson(donvi, d.id, p!.id, 'LDTT');
+    await donvi.upload(`/api/dossiers/${d.id}/attachments?kind=submission_letter`, 'a.pdf', PDF);
+    const sent = (await act(donvi, await get(donvi, d.id), 'submit')).json() as DossierDetail;
+    const cli = async (...argv: string[]) => {
+      const out: string[] = [];
+      const ctx: CliContext = {
+        out: (t) => out.push(t),
+        err: (t) => out.push(t),
+        env: {},
+        clock: sut.time.clock,
+        openDatabase: async () => ({ ...sut.database, close: async () => undefined }),
+        describeDatabase: () => 'test database',
+      };
+      const code = await runCli(argv, ctx);
+      return { code, out: out.join('\n') };
+    };
+    type Swept = { notified: { code: string; state: string }[] };
+    const mine = (r: { out: string }) =>
+      (JSON.parse(r.out) as Swept).notified.filter((n) => n.code === sent.code);
+    // Today (2 March) five working days are left: nothing to say.
+    expect(mine(await cli('notify-deadlines', '--format', 'json'))).toEqual([]);
+    sut.time.set(new Date(`${sent.deadline.dueOn}T08:00:00+07:00`));
+    const soon = await cli('notify-deadlines', '--format', 'json');
+    expect(soon.code, soon.out).toBe(0);
+    expect(mine(soon)).toEqual([expect.objectContaining({ state: 'soon' })]);
+    expect(mine(await cli('notify-deadlines', '--format', 'json'))).toEqual([]);
+    sut.time.advance(3 * 24 * 3_600_000);
+    expect(mine(await cli('notify-deadlines', '--format', 'json'))).toEqual([
+      expect.objectContaining({ state: 'late' }),
+    ]);
+    const dept = await sut.login('canbo');
+    const notes = (await (await dept.request('GET', '/api/notifications')).json()) as NotificationList;
+    const titles = notes.items.filter((n) => n.entityId === d.id && n.kind.startsWith('dossier.deadline'));
+    expect(titles.map((n) => n.title).join(' | ')).toMatch(/quá hạn .* \| .*sắp đến hạn/);
+    sut.time.set(new Date('2026-03-02T08:00:00+07:00'));
   });
 
   it('every dossier route declares its access', () => {
