@@ -18,6 +18,10 @@ import {
 import { FlagOutlined, FormOutlined } from '@ant-design/icons';
 // Issue 5 (block scoring) icon.
 import { OrderedListOutlined } from '@ant-design/icons';
+// Issue 6 (dossiers, holidays) icons.
+import { CalendarOutlined, FolderOpenOutlined } from '@ant-design/icons';
+// Issue 6 (public disclosure, council) icons.
+import { NotificationOutlined, SolutionOutlined } from '@ant-design/icons';
 import type { Permission } from '../../shared/permissions';
 import type { MessageKey } from '../lib/i18n';
 
@@ -136,6 +140,44 @@ export const ROUTES: AppRoute[] = [
     requires: ['read:scoring:any', 'read:scoring:own'],
     page: lazy(() =>
       import('../features/scoring/components/ScoringPage').then((m) => ({ default: m.ScoringPage })),
+    ),
+  },
+  // Nomination dossiers (issue 6, parts 1–3) and the holiday calendar of their deadlines.
+  {
+    path: '/dossiers',
+    label: 'menu.dossiers',
+    icon: <FolderOpenOutlined />,
+    requires: ['read:dossier:any', 'read:dossier:own'],
+    page: lazy(() =>
+      import('../features/dossiers/components/DossiersPage').then((m) => ({ default: m.DossiersRoute })),
+    ),
+  },
+  {
+    path: '/holidays',
+    label: 'menu.holidays',
+    icon: <CalendarOutlined />,
+    requires: ['write:holiday:any', 'review:dossier:any'],
+    page: lazy(() =>
+      import('../features/dossiers/components/HolidaysPage').then((m) => ({ default: m.HolidaysPage })),
+    ),
+  },
+  // Public disclosure and council sessions (issue 6, parts 4–5).
+  {
+    path: '/disclosures',
+    label: 'menu.disclosure',
+    icon: <NotificationOutlined />,
+    requires: ['review:dossier:any'],
+    page: lazy(() =>
+      import('../features/disclosure/components/DisclosurePage').then((m) => ({ default: m.DisclosurePage })),
+    ),
+  },
+  {
+    path: '/council',
+    label: 'menu.council',
+    icon: <SolutionOutlined />,
+    requires: ['read:council:any'],
+    page: lazy(() =>
+      import('../features/council/components/CouncilPage').then((m) => ({ default: m.CouncilRoute })),
     ),
   },
   {
