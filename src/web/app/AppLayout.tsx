@@ -30,6 +30,7 @@ import { LoadingState } from '../lib/ui/states';
 import { ChangePasswordForm } from '../features/auth/components/ChangePasswordForm';
 import { SessionsDrawer } from '../features/auth/components/SessionsDrawer';
 import { ROUTES } from './routes';
+import { NotificationBell } from '../features/dossiers/components/NotificationBell';
 
 export function LanguageSwitch() {
   const { lang, setLang, t } = useI18n();
@@ -120,6 +121,7 @@ export function AppLayout() {
               {ROLE_LABELS[user.role][lang]}
             </Tag>
           </span>
+          {hasAny(user, 'read:notification:own') ? <NotificationBell /> : null}
           <LanguageSwitch />
           <Tooltip title={t('sessions.title')}>
             <Button size="small" icon={<DesktopOutlined />} onClick={() => setSessionsOpen(true)}>
