@@ -20,6 +20,8 @@ import { FlagOutlined, FormOutlined } from '@ant-design/icons';
 import { OrderedListOutlined } from '@ant-design/icons';
 // Issue 6 (dossiers, holidays) icons.
 import { CalendarOutlined, FolderOpenOutlined } from '@ant-design/icons';
+// Issue 6 (public disclosure, council) icons.
+import { NotificationOutlined, SolutionOutlined } from '@ant-design/icons';
 import type { Permission } from '../../shared/permissions';
 import type { MessageKey } from '../lib/i18n';
 
@@ -157,6 +159,25 @@ export const ROUTES: AppRoute[] = [
     requires: ['write:holiday:any', 'review:dossier:any'],
     page: lazy(() =>
       import('../features/dossiers/components/HolidaysPage').then((m) => ({ default: m.HolidaysPage })),
+    ),
+  },
+  // Public disclosure and council sessions (issue 6, parts 4–5).
+  {
+    path: '/disclosures',
+    label: 'menu.disclosure',
+    icon: <NotificationOutlined />,
+    requires: ['review:dossier:any'],
+    page: lazy(() =>
+      import('../features/disclosure/components/DisclosurePage').then((m) => ({ default: m.DisclosurePage })),
+    ),
+  },
+  {
+    path: '/council',
+    label: 'menu.council',
+    icon: <SolutionOutlined />,
+    requires: ['read:council:any'],
+    page: lazy(() =>
+      import('../features/council/components/CouncilPage').then((m) => ({ default: m.CouncilRoute })),
     ),
   },
   {
