@@ -15,6 +15,7 @@ import { importCommand } from './commands/import';
 import { exportCommand } from './commands/export';
 import { eligibilityCommand } from './commands/eligibility';
 import { movementsCommand } from './commands/movements';
+import { decisionsCommand } from './commands/decisions';
 import { notifyDeadlinesCommand } from './commands/notify-deadlines';
 
 /**
@@ -39,6 +40,7 @@ export const COMMANDS: Command[] = [
   exportCommand,
   eligibilityCommand,
   movementsCommand,
+  decisionsCommand,
   notifyDeadlinesCommand,
   generateCommand,
 ];
@@ -66,6 +68,8 @@ Lệnh / Commands:
                                  Xét điều kiện khen thưởng / Judge eligibility
   movements --year N [--format text|json]
                                  Phong trào thi đua và kết quả / Movements and their results
+  decisions --year N [--format text|json]
+                                 Quyết định khen thưởng và tiền thưởng / Decisions and prize money
   generate --people N --years N --seed N --out <tệp.json>
                                  Sinh dữ liệu tổng hợp (không cần CSDL) / Generate a synthetic dataset
 

@@ -814,21 +814,68 @@ const blockOf = (year: number) => ({
   memberCodes: [...BLOCK_2020_MEMBERS],
 });
 
+/** The 2020 awards the demo writes through issued decisions (demo-decisions.ts) rather than as imported rows. */
+export const DECIDED_2020_ISSUERS = [ISSUER_SNN, ISSUER_UBND];
+
+export type DemoAward = AwardRec;
+
+export interface SeedRegistryOptions {
+  full: boolean;
+  /**
+   * Leave the 2020 awards of these issuers out of the import and hand them back, so that the caller writes
+   * them through issued decisions (their prize money and Word files then exist). Default: none.
+   */
+  deferIssuers?: readonly string[];
+  /**
+   * Leave out the 2020 REGULAR awards of one member unit (its own collectives, its sub-units and the people
+   * there at the end of 2020), so an end-to-end walk can nominate them again through the UI.
+   */
+  withhold2020Unit?: string;
+}
+
+/** Whether a 2020 regular award goes to `root` or its sub-units (people by their unit on 31/12/2020). */
+function withheldBy(dataset: DatasetInput, root: string): (a: AwardRec) => boolean {
+  const parent = new Map((dataset.units ?? []).map((u) => [u.code, u.parentCode ?? null]));
+  const under = (code: string | null | undefined) => {
+    for (let c = code ?? null, i = 0; c && i < 20; c = parent.get(c) ?? null, i++)
+      if (c === root) return true;
+    return false;
+  };
+  const yearEnd = '2020-12-31';
+  const unitOf = new Map<string, string>();
+  for (const h of dataset.personUnits ?? [])
+    if (h.fromDate <= yearEnd && (!h.toDate || h.toDate >= yearEnd)) unitOf.set(h.personCode, h.unitCode);
+  return (a) =>
+    a.year === 2020 &&
+    a.track === 'regular' &&
+    (a.recipientKind === 'collective' ? under(a.unitCode) : under(unitOf.get(a.personCode ?? '')));
+}
+
 /**
  * Writes the demo registry inside the caller's transaction, through the import engine (idempotent by
- * natural keys). Returns how many records of each kind the dataset holds. A rejected record is a bug in
- * this file: it throws, and the caller's transaction rolls back.
+ * natural keys). Returns how many records of each kind the dataset holds, and the awards deferred to
+ * decisions. A rejected record is a bug in this file: it throws, and the caller's transaction rolls back.
  */
 export async function seedDemoRegistry(
   tx: DbOrTx,
-  options: { full: boolean },
-): Promise<Record<string, number>> {
+  options: SeedRegistryOptions,
+): Promise<{ counts: Record<string, number>; deferred: DemoAward[] }> {
   const dataset = options.full ? buildDemoDataset() : minimalDataset();
+  const withheld = options.withhold2020Unit ? withheldBy(dataset, options.withhold2020Unit) : () => false;
+  const defer = new Set(options.deferIssuers ?? []);
+  const deferred: DemoAward[] = [];
+  const imported: DemoAward[] = [];
+  for (const a of dataset.awards ?? []) {
+    if (withheld(a)) continue;
+    if (a.year === 2020 && defer.has(a.issuer)) deferred.push(a);
+    else imported.push(a);
+  }
   // The records are already in their parsed form (the test checks that parsing the dataset is the
   // identity), so the seed skips a second validation pass: it runs at first start and in many tests.
   const data: LocatedDataset = {};
   for (const kind of DATASET_ORDER) {
-    (data as Record<string, Located<unknown>[]>)[kind] = (dataset[kind] ?? []).map((record, i) => ({
+    const records = kind === 'awards' ? imported : (dataset[kind] ?? []);
+    (data as Record<string, Located<unknown>[]>)[kind] = records.map((record, i) => ({
       row: i + 1,
       record,
     }));
@@ -842,7 +889,8 @@ export async function seedDemoRegistry(
       .join('; ');
     throw new Error(`Demo dataset rejected (${problems.length} problems): ${first}`);
   }
-  return Object.fromEntries(DATASET_ORDER.map((k) => [k, (dataset[k] ?? []).length]));
+  const counts = Object.fromEntries(DATASET_ORDER.map((k) => [k, (dataset[k] ?? []).length]));
+  return { counts, deferred };
 }
 
 function build(): Built {

@@ -12,7 +12,7 @@ import { recordAudit } from '../platform/audit';
 import { systemActor } from '../platform/actor';
 import type { Clock } from '../platform/clock';
 import type { Role } from '../../shared/permissions';
-import { DEMO_UNITS, seedDemoRegistry } from './demo-registry';
+import { DECIDED_2020_ISSUERS, DEMO_UNITS, seedDemoRegistry } from './demo-registry';
 
 export const DEMO_PASSWORD = 'VinhDanh2020';
 
@@ -40,6 +40,11 @@ export interface SeedDemoOptions {
    * for tests that want a small, fast seed.
    */
   registry?: boolean;
+  /**
+   * Leaves one member unit's 2020 regular awards out of the demo (e.g. 'BL-TTKN'), so an end-to-end walk can
+   * nominate them again through the UI without tripping the duplicate checks.
+   */
+  withhold2020Unit?: string;
 }
 
 export async function seedDemo(
@@ -83,8 +88,15 @@ export async function seedDemo(
       });
     }
     // The registry (sub-units, people, 2018–2020 evaluations and awards, blocks, the 2025 successors).
-    const registry = await seedDemoRegistry(tx, { full: options.registry !== false });
+    const { counts: registry, deferred } = await seedDemoRegistry(tx, {
+      full: options.registry !== false,
+      deferIssuers: DECIDED_2020_ISSUERS,
+      ...(options.withhold2020Unit ? { withhold2020Unit: options.withhold2020Unit } : {}),
+    });
     await seedRules(tx, { demo: true });
+    // The 2020 awards of the Sở and the province: through issued decisions (demo-decisions.ts), once the
+    // base salaries are in.
+    if (deferred.length) await (await import('./demo-decisions')).seedDemoDecisions(tx, clock, deferred);
     if (options.registry !== false) await (await import('./demo-scoring')).seedDemoScoring(tx, clock);
     if (options.registry !== false) await (await import('./demo-movements')).seedDemoMovements(tx, clock());
     if (options.registry !== false) await (await import('./demo-council')).seedDemoCouncils(tx);

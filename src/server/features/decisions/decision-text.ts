@@ -96,8 +96,8 @@ export function article2(
     return `Các cá nhân, tập thể có tên tại Điều 1 nộp lại hiện vật khen thưởng và số tiền thưởng đã nhận, tổng cộng ${formatDong(total)} (Bằng chữ: ${words}), về Quỹ thi đua, khen thưởng của ${issuerName}.`;
   if (kind === 'correction')
     return 'Việc đính chính không làm thay đổi mức tiền thưởng đã chi theo quyết định được đính chính.';
-  const salary = baseSalary ? ` theo mức lương cơ sở ${formatDong(baseSalary)}` : '';
-  return `Tiền thưởng kèm theo${salary}, làm tròn lên hàng chục nghìn đồng, tổng cộng ${formatDong(total)} (Bằng chữ: ${words}); mức thưởng của từng cá nhân, tập thể theo danh sách kèm theo, được chi từ Quỹ thi đua, khen thưởng của ${issuerName}.`;
+  const salary = baseSalary ? ` được tính theo mức lương cơ sở ${formatDong(baseSalary)}` : '';
+  return `Tiền thưởng${salary}, làm tròn lên hàng chục nghìn đồng; tổng cộng ${formatDong(total)} (Bằng chữ: ${words}); mức thưởng của từng cá nhân, tập thể theo danh sách kèm theo, được chi từ Quỹ thi đua, khen thưởng của ${issuerName}.`;
 }
 
 export function article3(issuerName: string): string {

@@ -122,6 +122,8 @@ export interface RecipientRow {
   awardId: string | null;
   revokedByDecisionId: string | null;
   initiativeId: string | null;
+  /** The movement of the nominee's dossier (thematic awards), for the award history's note. */
+  movementName: string | null;
 }
 
 export async function recipientsOf(tx: DbOrTx, decisionId: string): Promise<RecipientRow[]> {
@@ -133,10 +135,12 @@ export async function recipientsOf(tx: DbOrTx, decisionId: string): Promise<Reci
         r.award_code as "awardCode", r.track, r.year, r.nominee_id as "nomineeId",
         r.revokes_award_id as "revokesAwardId", r.prize_coefficient as "prizeCoefficient",
         r.prize_amount as "prizeAmount", a.id as "awardId", a.revoked_by_decision_id as "revokedByDecisionId",
-        n.initiative_id as "initiativeId"
+        n.initiative_id as "initiativeId", mv.name as "movementName"
       from decision_recipients r
       left join awards a on a.decision_recipient_id = r.id
       left join dossier_nominees n on n.id = r.nominee_id
+      left join dossiers nd on nd.id = n.dossier_id
+      left join movements mv on mv.id = nd.movement_id
       where r.decision_id = ${decisionId}
       order by r.position, r.id`,
   );

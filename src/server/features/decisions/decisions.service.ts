@@ -208,6 +208,8 @@ export interface IssueOptions {
   fixedSeq?: number;
   /** Skip the audit row per decision (the demo seed audits once). */
   quiet?: boolean;
+  /** The award history's note (the demo's movement names); otherwise the nominee's movement, if any. */
+  awardNote?: string;
 }
 
 /**
@@ -344,7 +346,10 @@ export async function issueInTx(
         issuer,
         decision_number: number,
         decision_date: d.decidedOn!,
-        note: d.kind === 'correction' ? `Đính chính Quyết định số ${d.referencesNumber ?? ''}` : null,
+        note:
+          d.kind === 'correction'
+            ? `Đính chính Quyết định số ${d.referencesNumber ?? ''}`
+            : (options.awardNote ?? l.movementName ?? null),
         decision_id: id,
         decision_recipient_id: l.id,
       })),
