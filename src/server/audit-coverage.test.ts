@@ -6,6 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { desc, eq, sql } from 'drizzle-orm';
 import { createTestApp, engine, type Session, type TestApp } from './testing/harness';
 import { auditLog, people, units, users } from './platform/db/schema';
+// Issue 6: disclosure and council steps.
+import { disclosures } from './platform/db/schema';
+import { insertDossierUnderReview } from './features/council/council.fixtures';
 
 let t: TestApp;
 let admin: Session;
@@ -37,6 +40,20 @@ type Step = [
   action: string,
   run: () => Promise<{ statusCode: number; headers: Record<string, unknown> }>,
 ];
+
+/** Issue 6 (disclosure, council): what one step leaves for the next. */
+const aw: Record<string, string> = {};
+const awJson = async (s: Session, method: string, url: string, body?: unknown) => {
+  const res = await s.request(method, url, body);
+  if (res.statusCode >= 300) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body}`);
+  return res.json() as Record<string, unknown> & { id: string };
+};
+const sessionVersion = async () =>
+  (
+    (await awJson(await t.login('canbo'), 'GET', `/api/councils/sessions/${aw.session}`)).session as {
+      version: number;
+    }
+  ).version;
 
 const steps: Step[] = [
   [
@@ -644,6 +661,193 @@ const steps: Step[] = [
       }[];
       return s.request('DELETE', `/api/auth/sessions/${list.find((x) => !x.current)!.id}`);
     },
+  ],
+  // Issue 6: disclosure (công khai) and council ballots.
+  [
+    'POST /api/disclosures',
+    'disclosure.publish',
+    async () => {
+      const { dossier } = await insertDossierUnderReview(t.database.db, {
+        nominees: [{ unitCode: 'BL-TTNS', awardCode: 'TTLDXS' }],
+      });
+      aw.dossier = dossier.id;
+      return (await t.login('canbo')).request('POST', '/api/disclosures', {
+        dossierId: dossier.id,
+        workingDays: 3,
+      });
+    },
+  ],
+  [
+    'POST /api/public/disclosures/:id/comments',
+    'disclosure.comment',
+    async () => {
+      const [d] = await t.database.db
+        .select()
+        .from(disclosures)
+        .where(eq(disclosures.dossierId, aw.dossier!));
+      const page = await t.sut.inject({ method: 'GET', url: `/api/public/disclosures/${d!.id}` });
+      t.time.advance(5_000);
+      return t.sut.inject({
+        method: 'POST',
+        url: `/api/public/disclosures/${d!.id}/comments`,
+        payload: { name: 'Người dân', contact: '0900 000 000', body: 'Ý kiến', token: page.json().formToken },
+      });
+    },
+  ],
+  [
+    'POST /api/disclosures/comments/:commentId/handle',
+    'disclosure.comment.handle',
+    async () => {
+      const officer = await t.login('canbo');
+      const list = (await officer.request('GET', `/api/disclosures/dossiers/${aw.dossier}/comments`)).json();
+      return officer.request('POST', `/api/disclosures/comments/${list[0].id}/handle`, { note: 'Đã xử lý' });
+    },
+  ],
+  [
+    'POST /api/councils',
+    'council.create',
+    async () => {
+      const res = await (
+        await t.login('canbo')
+      ).request('POST', '/api/councils', {
+        authorityUnitId: (await id('units', 'BL-SNN')).id,
+        year: 2020,
+        name: 'Hội đồng kiểm tra',
+      });
+      aw.council = res.json().id;
+      return res;
+    },
+  ],
+  [
+    'PATCH /api/councils/:councilId',
+    'council.update',
+    async () =>
+      (await t.login('canbo')).request('PATCH', `/api/councils/${aw.council}`, {
+        name: 'Hội đồng kiểm tra 2',
+        ballotMode: 'secret',
+        version: 1,
+      }),
+  ],
+  [
+    'POST /api/councils/:councilId/members',
+    'council.member.add',
+    async () => {
+      const res = await (
+        await t.login('canbo')
+      ).request('POST', `/api/councils/${aw.council}/members`, {
+        fullName: 'Thành Viên Một',
+        councilRole: 'chair',
+      });
+      aw.member = res.json().members[0].id;
+      return res;
+    },
+  ],
+  [
+    'PUT /api/councils/members/:memberId',
+    'council.member.update',
+    async () =>
+      (await t.login('canbo')).request('PUT', `/api/councils/members/${aw.member}`, {
+        fullName: 'Thành Viên Một',
+        councilRole: 'chair',
+        userId: (await id('users', 'hoidong')).id,
+      }),
+  ],
+  [
+    'DELETE /api/councils/members/:memberId',
+    'council.member.remove',
+    async () => {
+      const officer = await t.login('canbo');
+      const c = await awJson(officer, 'POST', `/api/councils/${aw.council}/members`, {
+        fullName: 'Tạm',
+        councilRole: 'member',
+      });
+      const temp = (c.members as { id: string; fullName: string }[]).find((m) => m.fullName === 'Tạm')!;
+      return officer.request('DELETE', `/api/councils/members/${temp.id}`);
+    },
+  ],
+  [
+    'POST /api/councils/:councilId/sessions',
+    'council.session.create',
+    async () => {
+      const res = await (
+        await t.login('canbo')
+      ).request('POST', `/api/councils/${aw.council}/sessions`, {
+        title: 'Phiên kiểm tra',
+        heldOn: '2026-03-10',
+      });
+      aw.session = res.json().session.id;
+      return res;
+    },
+  ],
+  [
+    'POST /api/councils/sessions/:sessionId/agenda',
+    'council.agenda.add',
+    async () => {
+      // The disclosure period is over (set-up: its dates move into the past).
+      await t.database.db
+        .update(disclosures)
+        .set({ opensOn: '2026-02-02', closesOn: '2026-02-05' })
+        .where(eq(disclosures.dossierId, aw.dossier!));
+      return (await t.login('canbo')).request('POST', `/api/councils/sessions/${aw.session}/agenda`, {
+        dossierId: aw.dossier,
+      });
+    },
+  ],
+  [
+    'PUT /api/councils/sessions/:sessionId/attendance',
+    'council.attendance',
+    async () => {
+      const officer = await t.login('canbo');
+      for (const fullName of ['Thành Viên Hai', 'Thành Viên Ba']) {
+        await awJson(officer, 'POST', `/api/councils/${aw.council}/members`, {
+          fullName,
+          councilRole: 'member',
+        });
+      }
+      const c = await awJson(officer, 'GET', `/api/councils/${aw.council}`);
+      const members = c.members as { id: string; fullName: string }[];
+      aw.paperMember = members.find((m) => m.fullName === 'Thành Viên Hai')!.id;
+      return officer.request('PUT', `/api/councils/sessions/${aw.session}/attendance`, {
+        entries: members.map((m) => ({ memberId: m.id, presence: 'present' })),
+      });
+    },
+  ],
+  [
+    'POST /api/councils/sessions/:sessionId/open',
+    'council.session.open',
+    async () => {
+      const res = await (
+        await t.login('canbo')
+      ).request('POST', `/api/councils/sessions/${aw.session}/open`, {
+        version: await sessionVersion(),
+      });
+      aw.item = res.json().items[0].id;
+      return res;
+    },
+  ],
+  [
+    'POST /api/councils/items/:itemId/vote',
+    'council.ballot',
+    async () =>
+      (await t.login('hoidong')).request('POST', `/api/councils/items/${aw.item}/vote`, { choice: 'no' }),
+  ],
+  [
+    'POST /api/councils/items/:itemId/paper-ballots',
+    'council.ballot',
+    async () =>
+      (await t.login('canbo')).request('POST', `/api/councils/items/${aw.item}/paper-ballots`, {
+        memberId: aw.paperMember,
+        choice: 'yes',
+      }),
+  ],
+  [
+    // 1 yes of 3 members: not passed, so the dossier is not approved and the close is the last row.
+    'POST /api/councils/sessions/:sessionId/close',
+    'council.session.close',
+    async () =>
+      (await t.login('canbo')).request('POST', `/api/councils/sessions/${aw.session}/close`, {
+        version: await sessionVersion(),
+      }),
   ],
   [
     'POST /api/auth/logout',
