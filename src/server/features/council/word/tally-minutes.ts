@@ -80,7 +80,7 @@ export function tallyMinutes(v: SessionView, org: { authorityName: string; place
 }
 
 export function tallyMinutesWord(m: TallyMinutes, now: Date): Promise<Buffer> {
-  const widths = [10, 45, 30, 12, 12, 14, 14, 14, 14];
+  const widths = [10, 40, 27, 13, 15, 15, 16, 14, 15];
   if (widths.reduce((s, w) => s + w, 0) !== ND30_TEXT_WIDTH_MM) throw new Error('column widths');
   const mode = m.ballotMode === 'secret' ? 'bỏ phiếu kín' : 'biểu quyết công khai';
   return renderNd30({
@@ -106,7 +106,7 @@ export function tallyMinutesWord(m: TallyMinutes, now: Date): Promise<Buffer> {
           { header: 'Đồng ý', widthMm: widths[3]!, align: 'center' },
           { header: 'Không đồng ý', widthMm: widths[4]!, align: 'center' },
           { header: 'Không biểu quyết', widthMm: widths[5]!, align: 'center' },
-          { header: 'Tỷ lệ đồng ý / tổng số', widthMm: widths[6]!, align: 'center' },
+          { header: 'Tỷ lệ / tổng số TV', widthMm: widths[6]!, align: 'center' },
           { header: 'Ngưỡng', widthMm: widths[7]!, align: 'center' },
           { header: 'Kết quả', widthMm: widths[8]!, align: 'center' },
         ],
