@@ -12,6 +12,7 @@ import {
   dossiers,
   holidays,
   initiatives,
+  movements,
   notifications,
   people,
   units,
@@ -178,6 +179,10 @@ export const dossiersRepository = {
       .select({ id: units.id, code: units.code, name: units.name })
       .from(units)
       .where(inArray(units.code, codes));
+  },
+
+  async movementExists(db: DbOrTx, id: string): Promise<boolean> {
+    return (await db.select({ id: movements.id }).from(movements).where(eq(movements.id, id))).length > 0;
   },
 
   /** Which of `ids` are `root` or under it. */

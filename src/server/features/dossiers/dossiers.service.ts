@@ -447,22 +447,23 @@ export function createDossiersService(deps: DossierDeps) {
       input: DossierCreateInput & { track: AwardTrack },
     ): Promise<Result<DossierDetail>> {
       const proposingUnitId = input.proposingUnitId ?? v.actor.unitId;
-      if (!proposingUnitId)
-        return fail('DOSSIER.NOMINEE_INVALID', { proposingUnitId: 'Chọn đơn vị đề nghị' });
+      if (!proposingUnitId) return fail('VALIDATION.FAILED', { proposingUnitId: 'Chọn đơn vị đề nghị' });
       const r = await db.transaction(async (tx) => {
         if (
           v.scope === 'own' &&
           !(await repo.inSubtree(tx, v.actor.unitId ?? NO_UNIT, [proposingUnitId])).size
         )
-          return fail<string>('DOSSIER.NOMINEE_INVALID', {
+          return fail<string>('VALIDATION.FAILED', {
             proposingUnitId: 'Chỉ lập hồ sơ cho đơn vị của mình',
           });
         const [unit] = await repo.unitsByIds(tx, [proposingUnitId]);
         if (!unit) return fail<string>('NOT_FOUND');
+        if (input.movementId && !(await repo.movementExists(tx, input.movementId)))
+          return fail<string>('VALIDATION.FAILED', { movementId: 'Không tìm thấy phong trào thi đua' });
         const authorityUnitId = input.authorityUnitId ?? unit.parentId ?? unit.id;
         const [auth] = await repo.unitsByIds(tx, [authorityUnitId]);
         if (!auth)
-          return fail<string>('DOSSIER.NOMINEE_INVALID', { authorityUnitId: 'Không tìm thấy cơ quan xét' });
+          return fail<string>('VALIDATION.FAILED', { authorityUnitId: 'Không tìm thấy cơ quan xét' });
         const d = await repo.insert(tx, {
           code: await repo.nextCode(tx, input.year),
           year: input.year,
@@ -497,8 +498,9 @@ export function createDossiersService(deps: DossierDeps) {
         if (!d.ok) return d;
         if (d.value.version !== input.version) return fail<never>('CONFLICT.VERSION');
         const [auth] = await repo.unitsByIds(tx, [input.authorityUnitId]);
-        if (!auth)
-          return fail<never>('DOSSIER.NOMINEE_INVALID', { authorityUnitId: 'Không tìm thấy cơ quan xét' });
+        if (!auth) return fail<never>('VALIDATION.FAILED', { authorityUnitId: 'Không tìm thấy cơ quan xét' });
+        if (input.movementId && !(await repo.movementExists(tx, input.movementId)))
+          return fail<never>('VALIDATION.FAILED', { movementId: 'Không tìm thấy phong trào thi đua' });
         const after = await repo.update(tx, id, {
           title: input.title,
           track: input.track,
@@ -710,7 +712,7 @@ export function createDossiersService(deps: DossierDeps) {
       if (!x) return fail('NOT_FOUND');
       const by = DOSSIER_TRANSITIONS[input.action].by;
       if (input.action === 'forward' && !input.forwardedToUnitId)
-        return fail('DOSSIER.NOMINEE_INVALID', { forwardedToUnitId: 'Chọn cơ quan cấp trên nhận hồ sơ' });
+        return fail('VALIDATION.FAILED', { forwardedToUnitId: 'Chọn cơ quan cấp trên nhận hồ sơ' });
       // Checks on submit and on receipt (issue 6 item 2): the stored verdicts are fresh when it moves.
       const checking =
         (input.action === 'submit' && EDITABLE_STATUSES.includes(x.d.status as DossierStatus)) ||

@@ -495,6 +495,59 @@ describe(`dossiers (${engine})`, () => {
     expect(notXlsx.json().errors.file).toBeTruthy();
   });
 
+  it('reject needs a reason; forward needs a transmittal and a target unit; finals take no more steps', async () => {
+    const [p] = await peopleOf('BL-TTNS');
+    const mk = async (title: string) => {
+      const d = await create(donvi, { title });
+      await addPerson(donvi, d.id, p!.id, 'LDTT');
+      await donvi.upload(`/api/dossiers/${d.id}/attachments?kind=submission_letter`, 'a.pdf', PDF);
+      const sent = (await act(donvi, await get(donvi, d.id), 'submit')).json() as DossierDetail;
+      return (await act(canbo, sent, 'receive')).json() as DossierDetail;
+    };
+    const r = await mk('Hồ sơ không chấp thuận');
+    expect((await act(canbo, r, 'reject')).json().code).toBe('DOSSIER.REASON_REQUIRED');
+    const rejected = await act(canbo, r, 'reject', { reason: 'Không thuộc thẩm quyền xét của Sở' });
+    expect(rejected.json()).toMatchObject({
+      status: 'rejected',
+      rejectReason: 'Không thuộc thẩm quyền xét của Sở',
+    });
+    const after = rejected.json() as DossierDetail;
+    expect((await act(canbo, after, 'return', { reason: 'x' })).json().code).toBe('DOSSIER.WRONG_STATUS');
+    expect((await act(donvi, after, 'submit')).json().code).toBe('DOSSIER.WRONG_STATUS');
+
+    // Forward: from an approved dossier (the council's part is arranged directly here).
+    const f = await mk('Hồ sơ trình cấp trên');
+    await sut.database.db.execute(sql`update dossiers set status = 'approved' where id = ${f.id}`);
+    const approved = await get(canbo, f.id);
+    const province = await unitId('BL-UBND');
+    expect((await act(canbo, approved, 'forward', { transmittal: 'Tờ trình số 12' })).json().fields).toEqual({
+      forwardedToUnitId: 'Chọn cơ quan cấp trên nhận hồ sơ',
+    });
+    expect(
+      (await act(canbo, approved, 'forward', { transmittal: '  ', forwardedToUnitId: province })).json().code,
+    ).toBe('DOSSIER.TRANSMITTAL_REQUIRED');
+    const fwd = await act(canbo, approved, 'forward', {
+      transmittal: 'Tờ trình số 12/TTr-SNN đề nghị UBND tỉnh tặng Bằng khen',
+      forwardedToUnitId: province,
+    });
+    expect(fwd.statusCode, fwd.body).toBe(200);
+    expect(fwd.json()).toMatchObject({
+      status: 'forwarded',
+      forwardedToUnitId: province,
+      transmittalNote: 'Tờ trình số 12/TTr-SNN đề nghị UBND tỉnh tặng Bằng khen',
+    });
+    expect(await auditRows('dossier.forward', f.id)).toHaveLength(1);
+  });
+
+  it('a file over 20 MB is refused before it is stored', async () => {
+    const d = await create(donvi, { title: 'Hồ sơ tệp lớn' });
+    const big = Buffer.concat([PDF, Buffer.alloc(20 * 1024 * 1024 + 1)]);
+    const res = await donvi.upload(`/api/dossiers/${d.id}/attachments?kind=other`, 'lon.pdf', big);
+    expect(res.statusCode).toBe(413);
+    expect(res.json().code).toBe('DOSSIER.FILE_TOO_LARGE');
+    expect((await get(donvi, d.id)).attachments).toEqual([]);
+  });
+
   it('the deadline sweep (npm run cli -- notify-deadlines) tells the department once per step and state', async () => {
     const [p] = await peopleOf('BL-TTNS');
     const d = await create(donvi, { title: 'Hồ sơ chờ tiếp nhận' });

@@ -42,6 +42,8 @@ export const attachmentUrl = (id: string, attachmentId: string) =>
   `/api/dossiers/${id}/attachments/${attachmentId}`;
 export const TEMPLATE_URL = '/api/dossiers/template';
 
+export const listMovements = (year: number) =>
+  api.get<{ id: string; name: string }[]>('/movements', { year });
 export const listUnits = () => api.get<Unit[]>('/units', { includeInactive: false });
 export const suggestions = (year: number, awardCode: string) =>
   api.get<SuggestionResponse>('/eligibility/suggestions', { year, awardCode, pageSize: 200, page: 1 });

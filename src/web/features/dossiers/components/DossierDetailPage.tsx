@@ -57,6 +57,7 @@ import {
   uploadAttachment,
 } from '../api/dossiers';
 import { DeadlineTag, STATUS_COLOR } from './DossiersPage';
+import { DossierInfoModal } from './DossierInfoModal';
 
 /** Steps this page offers (disclosure, council and decisions have their own pages). */
 const HERE: DossierAction[] = ['submit', 'receive', 'start_review', 'return', 'reject', 'forward'];
@@ -71,6 +72,7 @@ export function DossierDetailPage({ id }: { id: string }) {
   const timeline = useResource(() => getTimeline(id), [id]);
   const [busy, setBusy] = useState(false);
   const [dialog, setDialog] = useState<DossierAction | null>(null);
+  const [editing, setEditing] = useState(false);
   const reload = () => {
     dossier.reload();
     timeline.reload();
@@ -124,6 +126,7 @@ export function DossierDetailPage({ id }: { id: string }) {
               {DOSSIER_STATUS_LABELS[d.status]}
             </Tag>
             <DeadlineTag deadline={d.deadline} />
+            {editable ? <Button onClick={() => setEditing(true)}>{t('dossiers.general')}</Button> : null}
             {(editable || reviewing || (canReview && d.status === 'submitted')) && d.nominees.length ? (
               <Button icon={<SafetyCertificateOutlined />} onClick={check} loading={busy}>
                 {t('dossiers.check')}
@@ -183,6 +186,7 @@ export function DossierDetailPage({ id }: { id: string }) {
           }))}
         />
       </Card>
+      {editing ? <DossierInfoModal dossier={d} onClose={() => setEditing(false)} onSaved={reload} /> : null}
       {dialog ? (
         <ReasonDialog
           action={dialog}

@@ -1,21 +1,20 @@
 import { useState } from 'react';
-import { App, Button, Checkbox, Form, Input, Modal, Select, Space, Table, Tabs, Tag, Tooltip } from 'antd';
+import { Button, Checkbox, Select, Space, Table, Tabs, Tag, Tooltip } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import {
   DOSSIER_STATUS_LABELS,
   DOSSIER_STATUSES,
   type DossierSummary,
 } from '../../../../shared/dossiers/dossiers.schema';
-import { AWARD_TRACK_LABELS, AWARD_TRACKS } from '../../../../shared/registry/catalog';
 import { useI18n } from '../../../lib/i18n';
 import { useCan } from '../../../lib/session';
 import { useResource } from '../../../lib/use-resource';
 import { formatIsoDate } from '../../../lib/dates';
-import { Link, navigate, usePathname } from '../../../lib/router';
-import { applyApiError } from '../../../lib/forms';
+import { Link, usePathname } from '../../../lib/router';
 import { ErrorState, PageHeader } from '../../../lib/ui/states';
-import { createDossier, listDossiers } from '../api/dossiers';
+import { listDossiers } from '../api/dossiers';
 import { DossierDetailPage } from './DossierDetailPage';
+import { DossierInfoModal } from './DossierInfoModal';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -149,65 +148,7 @@ function DossiersPage() {
           ]}
         />
       )}
-      {creating ? <CreateDossierModal onClose={() => setCreating(false)} /> : null}
+      {creating ? <DossierInfoModal onClose={() => setCreating(false)} /> : null}
     </>
-  );
-}
-
-function CreateDossierModal({ onClose }: { onClose: () => void }) {
-  const { t } = useI18n();
-  const { message } = App.useApp();
-  const [form] = Form.useForm();
-  const [saving, setSaving] = useState(false);
-  const submit = async () => {
-    const v = (await form.validateFields()) as {
-      year: number;
-      title: string;
-      track: (typeof AWARD_TRACKS)[number];
-      note?: string;
-    };
-    setSaving(true);
-    try {
-      const d = await createDossier({ year: v.year, title: v.title, track: v.track, note: v.note ?? '' });
-      message.success(t('dossiers.created', { code: d.code }));
-      onClose();
-      navigate(`/dossiers/${d.id}`);
-    } catch (err) {
-      message.error(applyApiError(form, err));
-    } finally {
-      setSaving(false);
-    }
-  };
-  const year = new Date().getFullYear();
-  return (
-    <Modal
-      open
-      title={t('dossiers.new')}
-      onCancel={onClose}
-      onOk={submit}
-      confirmLoading={saving}
-      okText={t('dossiers.save')}
-    >
-      <Form form={form} layout="vertical" initialValues={{ year: year - 1, track: 'regular' }}>
-        <Form.Item name="year" label={t('dossiers.year')} rules={[{ required: true }]}>
-          <Select
-            options={Array.from({ length: 8 }, (_, i) => ({ value: year - i, label: String(year - i) }))}
-          />
-        </Form.Item>
-        <Form.Item
-          name="title"
-          label={t('dossiers.name')}
-          rules={[{ required: true, message: 'Vui lòng nhập trích yếu hồ sơ' }]}
-        >
-          <Input maxLength={300} />
-        </Form.Item>
-        <Form.Item name="track" label={t('dossiers.track')}>
-          <Select options={AWARD_TRACKS.map((k) => ({ value: k, label: AWARD_TRACK_LABELS[k] }))} />
-        </Form.Item>
-        <Form.Item name="note" label={t('dossiers.note')}>
-          <Input.TextArea rows={2} maxLength={5000} />
-        </Form.Item>
-      </Form>
-    </Modal>
   );
 }
