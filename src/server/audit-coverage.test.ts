@@ -8,7 +8,7 @@ import { createTestApp, engine, type Session, type TestApp } from './testing/har
 import { auditLog, people, units, users } from './platform/db/schema';
 // Issue 6: disclosure and council steps.
 import { disclosures } from './platform/db/schema';
-import { insertDossierUnderReview } from './features/council/council.fixtures';
+import { insertDossierUnderReview } from './testing/awarding-fixtures';
 
 let t: TestApp;
 let admin: Session;

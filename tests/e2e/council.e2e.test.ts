@@ -9,7 +9,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, login, startBrowser, startServer, type E2EBrowser, type E2EServer } from './support';
 import { disclosures, dossiers } from '../../src/server/platform/db/schema';
-import { insertDossierUnderReview } from '../../src/server/features/council/council.fixtures';
+import { insertDossierUnderReview } from '../../src/server/testing/awarding-fixtures';
 import type { Council, SessionView } from '../../src/shared/council/council.schema';
 
 const E2E_TIMEOUT = 240_000;

@@ -3,8 +3,8 @@
  * feature would have brought it to (under review, nominees checked and eligible). Only tests import this.
  */
 import { eq } from 'drizzle-orm';
-import type { DbOrTx } from '../../platform/db/database';
-import { dossierNominees, dossiers, people, units } from '../../platform/db/schema';
+import type { DbOrTx } from '../platform/db/database';
+import { dossierNominees, dossiers, people, units } from '../platform/db/schema';
 
 export interface FixtureNominee {
   /** A unit code (collective) or a new fictional person's name (individual). */

@@ -19,7 +19,7 @@ import {
   users,
 } from '../../platform/db/schema';
 import type { Council, SessionView } from '../../../shared/council/council.schema';
-import { insertDossierUnderReview } from './council.fixtures';
+import { insertDossierUnderReview } from '../../testing/awarding-fixtures';
 
 let t: TestApp;
 let officer: Session;

@@ -28,7 +28,9 @@ describe(`demo councils (${engine})`, () => {
     expect(list[0]!.authorityUnitName).toMatch(/^Sở Nông nghiệp/);
     const council = (await member.request('GET', `/api/councils/${list[1]!.id}`)).json();
     expect(council.ballotMode).toBe('secret');
-    expect(council.members.filter((m: { username: string | null }) => m.username === 'hoidong')).toHaveLength(1);
+    expect(council.members.filter((m: { username: string | null }) => m.username === 'hoidong')).toHaveLength(
+      1,
+    );
     expect(council.members[0].councilRole).toBe('chair');
   });
 });

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import { createTestApp, engine, type Session, type TestApp } from '../../testing/harness';
 import { auditLog, disclosureComments, dossiers, units } from '../../platform/db/schema';
-import { insertDossierUnderReview } from '../council/council.fixtures';
+import { insertDossierUnderReview } from '../../testing/awarding-fixtures';
 import type { Disclosure } from '../../../shared/disclosure/disclosure.schema';
 
 let t: TestApp;
