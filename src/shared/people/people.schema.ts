@@ -113,6 +113,8 @@ export const personProfileSchema = z.object({
       decisionNumber: z.string(),
       decisionDate: z.string(),
       source: z.string(),
+      decisionId: z.string().nullable(),
+      revokedByDecisionId: z.string().nullable(),
     }),
   ),
 });

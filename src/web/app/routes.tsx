@@ -22,6 +22,8 @@ import { OrderedListOutlined } from '@ant-design/icons';
 import { CalendarOutlined, FolderOpenOutlined } from '@ant-design/icons';
 // Issue 6 (public disclosure, council) icons.
 import { NotificationOutlined, SolutionOutlined } from '@ant-design/icons';
+// Issue 6 (decisions) icon.
+import { FileDoneOutlined } from '@ant-design/icons';
 import type { Permission } from '../../shared/permissions';
 import type { MessageKey } from '../lib/i18n';
 
@@ -178,6 +180,16 @@ export const ROUTES: AppRoute[] = [
     requires: ['read:council:any'],
     page: lazy(() =>
       import('../features/council/components/CouncilPage').then((m) => ({ default: m.CouncilRoute })),
+    ),
+  },
+  // Decisions and prize money (issue 6, part 6).
+  {
+    path: '/decisions',
+    label: 'menu.decisions',
+    icon: <FileDoneOutlined />,
+    requires: ['read:decision:any'],
+    page: lazy(() =>
+      import('../features/decisions/components/DecisionsPage').then((m) => ({ default: m.DecisionsRoute })),
     ),
   },
   {

@@ -201,6 +201,9 @@ export function createPeopleService(database: Database, clock: Clock) {
           decisionNumber: a.decisionNumber,
           decisionDate: a.decisionDate,
           source: a.source,
+          // Awards written by an issued decision link to it; a revocation decision marks them.
+          decisionId: a.decisionId,
+          revokedByDecisionId: a.revokedByDecisionId,
         })),
       });
     },

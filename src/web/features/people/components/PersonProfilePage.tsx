@@ -364,7 +364,26 @@ export function PersonProfilePage({ id }: { id: string }) {
             title: t('registry.decision'),
             key: 'decision',
             width: 210,
-            render: (_v, r) => `${r.decisionNumber}, ${formatIsoDate(r.decisionDate)}`,
+            render: (_v, r) => {
+              const text = `${r.decisionNumber}, ${formatIsoDate(r.decisionDate)}`;
+              // Awards written by an issued decision link to it (and show when a later decision revoked them).
+              if (!r.decisionId) return text;
+              return (
+                <>
+                  <Link href={`/decisions/${r.decisionId}`} data-testid="award-decision-link">
+                    {text}
+                  </Link>
+                  {r.revokedByDecisionId ? (
+                    <>
+                      {' '}
+                      <Link href={`/decisions/${r.revokedByDecisionId}`}>
+                        <Tag color="red">{t('decisions.revoked')}</Tag>
+                      </Link>
+                    </>
+                  ) : null}
+                </>
+              );
+            },
           },
         ],
         t('people.noAwards'),

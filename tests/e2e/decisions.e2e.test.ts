@@ -1,0 +1,58 @@
+/**
+ * Decisions in Chromium (issue 6, part 6): the emulation officer opens the demo's 2020 decision
+ * 15/QĐ-SNN (Lao động tiên tiến, 300 people), reads its prize total and the amount in words, downloads
+ * the Word decision, and follows a recipient to the person's profile where the award links back.
+ */
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasChromium, login, startBrowser, startServer, type E2EBrowser, type E2EServer } from './support';
+
+const E2E_TIMEOUT = 180_000;
+
+describe.skipIf(!hasChromium)('decisions in the browser (skipped: no /usr/bin/chromium)', () => {
+  let server: E2EServer;
+  let chrome: E2EBrowser;
+
+  beforeAll(async () => {
+    server = await startServer();
+    chrome = await startBrowser();
+  });
+  afterAll(async () => {
+    await chrome?.close();
+    await server?.close();
+  }, E2E_TIMEOUT);
+
+  it(
+    'the officer opens 15/QĐ-SNN, sees 135.000.000 đồng in figures and words, downloads the Word file',
+    async () => {
+      const { context, page } = await chrome.newPage();
+      try {
+        await login(page, server.url, 'canbo');
+        await page.getByRole('menu').getByText('Quyết định khen thưởng', { exact: true }).click();
+        await page.getByRole('heading', { name: 'Quyết định khen thưởng' }).waitFor();
+        await page.getByRole('link', { name: '15/QĐ-SNN', exact: true }).click();
+        await page.getByTestId('decision-number').getByText('Quyết định số 15/QĐ-SNN').waitFor();
+        await page.getByTestId('decision-total').getByText('135.000.000').waitFor();
+        await page.getByTestId('decision-words').getByText('Một trăm ba mươi lăm triệu đồng').waitFor();
+        await page.getByRole('cell', { name: 'Tổng cộng: 300' }).waitFor();
+        const [download] = await Promise.all([
+          page.waitForEvent('download'),
+          page.getByTestId('decision-word').click(),
+        ]);
+        expect(download.suggestedFilename()).toMatch(/^quyet-dinh-15-Q.*SNN\.docx$/);
+        const file = await download.path();
+        const bytes = fs.readFileSync(file);
+        expect(bytes.subarray(0, 2).toString()).toBe('PK');
+        expect(bytes.length).toBeGreaterThan(20_000);
+        // A recipient's profile lists the award with a link back to the decision.
+        const first = page.locator('.ant-table-row').first().getByRole('link').first();
+        await first.click();
+        await page.getByRole('tab', { name: /Khen thưởng/ }).click();
+        await page.getByTestId('award-decision-link').filter({ hasText: '15/QĐ-SNN' }).first().waitFor();
+      } finally {
+        await context.close();
+      }
+    },
+    E2E_TIMEOUT,
+  );
+});
