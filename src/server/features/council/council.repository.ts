@@ -262,8 +262,9 @@ export const councilRepository = {
           inArray(dossiers.status, ['disclosed', 'in_council']),
           sql`exists (select 1 from ${dossierNominees} n where n.dossier_id = ${dossiers.id}
             and n.excluded_reason is null and n.council_result is null
-            and not exists (select 1 from ${councilSessionItems} i where i.nominee_id = n.id
-              and i.session_id = ${sessionId}))`,
+            and not exists (select 1 from ${councilSessionItems} i
+              join ${councilSessions} s on s.id = i.session_id
+              where i.nominee_id = n.id and (i.session_id = ${sessionId} or s.status <> 'closed')))`,
         ),
       )
       .orderBy(asc(dossiers.code));
@@ -279,6 +280,10 @@ export const councilRepository = {
           eq(dossierNominees.dossierId, dossierId),
           isNull(dossierNominees.excludedReason),
           isNull(dossierNominees.councilResult),
+          // Not already on the agenda of a session still to be tallied (here or elsewhere): one vote each.
+          sql`not exists (select 1 from ${councilSessionItems} i
+            join ${councilSessions} s on s.id = i.session_id
+            where i.nominee_id = ${dossierNominees.id} and s.status <> 'closed')`,
         ),
       )
       .orderBy(asc(dossierNominees.position), asc(dossierNominees.createdAt));

@@ -178,6 +178,17 @@ describe(`council and secret ballots (${engine})`, () => {
     const v = await view();
     expect(v.items).toHaveLength(4);
     expect(v.candidates).toEqual([]);
+    // A nominee waiting on one session's agenda cannot go on another's: one vote per nominee.
+    const other = await officer.request('POST', `/api/councils/${council.id}/sessions`, {
+      title: 'Phiên họp khác',
+      heldOn: '2026-03-11',
+    });
+    const twice = await officer.request('POST', `/api/councils/sessions/${other.json().session.id}/agenda`, {
+      dossierId,
+    });
+    expect(twice.statusCode).toBe(400);
+    expect(twice.json().code).toBe('COUNCIL.ITEM_INVALID');
+    expect((other.json() as SessionView).candidates).toEqual([]);
     const statuses = await t.database.db.select({ s: dossiers.status }).from(dossiers);
     expect(statuses.map((s) => s.s)).toEqual(['in_council', 'in_council']);
   });
