@@ -222,6 +222,13 @@ export const councils = pgTable(
     name: text('name').notNull(),
     /** secret (default) | open */
     ballotMode: text('ballot_mode').notNull().default('secret'),
+    /**
+     * Quorum of a session as an exact fraction of the membership (default 2/3, a provincial council's rule),
+     * and whether absent members voting in writing count toward it (decision 035).
+     */
+    quorumNumerator: integer('quorum_numerator').notNull().default(2),
+    quorumDenominator: integer('quorum_denominator').notNull().default(3),
+    quorumCountsWritten: boolean('quorum_counts_written').notNull().default(true),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     version: integer('version').notNull().default(1),
@@ -229,6 +236,10 @@ export const councils = pgTable(
   (t) => [
     uniqueIndex('councils_authority_year_key').on(t.authorityUnitId, t.year),
     check('councils_ballot_mode', sql`${t.ballotMode} in ('secret', 'open')`),
+    check(
+      'councils_quorum',
+      sql`${t.quorumNumerator} > 0 and ${t.quorumDenominator} > 0 and ${t.quorumNumerator} <= ${t.quorumDenominator}`,
+    ),
   ],
 );
 
