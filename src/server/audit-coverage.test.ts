@@ -43,6 +43,8 @@ type Step = [
 
 /** Issue 6 (disclosure, council): what one step leaves for the next. */
 const aw: Record<string, string> = {};
+/** Issue 6 (dossiers): the dossier and nominees the steps create. */
+const ds: Record<string, string> = {};
 const awJson = async (s: Session, method: string, url: string, body?: unknown) => {
   const res = await s.request(method, url, body);
   if (res.statusCode >= 300) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body}`);
@@ -848,6 +850,180 @@ const steps: Step[] = [
       (await t.login('canbo')).request('POST', `/api/councils/sessions/${aw.session}/close`, {
         version: await sessionVersion(),
       }),
+  ],
+  // Issue 6: nomination dossiers, holidays, notifications.
+  [
+    'PUT /api/holidays',
+    'holiday.create',
+    () => admin.request('PUT', '/api/holidays', { day: '2026-09-02', name: 'Quốc khánh' }),
+  ],
+  ['DELETE /api/holidays/:day', 'holiday.delete', () => admin.request('DELETE', '/api/holidays/2026-09-02')],
+  [
+    'POST /api/dossiers',
+    'dossier.create',
+    async () => {
+      const res = await (
+        await t.login('donvi')
+      ).request('POST', '/api/dossiers', { year: 2020, title: 'Hồ sơ kiểm tra', track: 'regular' });
+      ds.dossier = res.json().id;
+      return res;
+    },
+  ],
+  [
+    'PUT /api/dossiers/:id',
+    'dossier.update',
+    async () => {
+      const s = await t.login('donvi');
+      const d = await awJson(s, 'GET', `/api/dossiers/${ds.dossier}`);
+      return s.request('PUT', `/api/dossiers/${ds.dossier}`, {
+        title: 'Hồ sơ kiểm tra (sửa)',
+        track: 'ad_hoc',
+        authorityUnitId: d.authorityUnitId,
+        version: d.version,
+      });
+    },
+  ],
+  [
+    'POST /api/dossiers/:id/nominees',
+    'dossier.nominee.add',
+    async () => {
+      const res = await (
+        await t.login('donvi')
+      ).request('POST', `/api/dossiers/${ds.dossier}/nominees`, {
+        recipientKind: 'household',
+        householdName: 'Hộ ông Trần Văn Bé',
+        householdAddress: 'Ấp 3',
+        awardCode: 'GIAY_KHEN',
+      });
+      ds.nominee = res.json().id;
+      return res;
+    },
+  ],
+  [
+    'PUT /api/dossiers/:id/nominees/:nomineeId',
+    'dossier.nominee.update',
+    async () =>
+      (await t.login('donvi')).request('PUT', `/api/dossiers/${ds.dossier}/nominees/${ds.nominee}`, {
+        achievementSummary: 'Hiến đất làm đường',
+      }),
+  ],
+  [
+    // The server re-checks what it adds: the check is the last row.
+    'POST /api/dossiers/:id/nominees/from-suggestions',
+    'dossier.check',
+    async () =>
+      (await t.login('donvi')).request('POST', `/api/dossiers/${ds.dossier}/nominees/from-suggestions`, {
+        awardCode: 'TTLDXS',
+        unitIds: [(await id('units', 'BL-TTNS')).id],
+      }),
+  ],
+  [
+    'POST /api/dossiers/:id/nominees/import',
+    'dossier.nominee.add',
+    async () => {
+      const ExcelJS = (await import('exceljs')).default;
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('Danh sách đề nghị');
+      ws.addRow(['STT', 'Đối tượng (Cá nhân/Tập thể/Hộ gia đình)', 'Mã cán bộ hoặc mã đơn vị']);
+      ws.getRow(1).getCell(4).value = 'Họ tên, tên tập thể hoặc tên hộ';
+      ws.getRow(1).getCell(6).value = 'Danh hiệu, hình thức';
+      ws.addRow([1, 'Hộ gia đình', '', 'Hộ bà Lê Thị Hai', '', 'GIAY_KHEN']);
+      const file = Buffer.from(await wb.xlsx.writeBuffer());
+      return (await t.login('donvi')).upload(
+        `/api/dossiers/${ds.dossier}/nominees/import?commit=true`,
+        'ds.xlsx',
+        file,
+      );
+    },
+  ],
+  [
+    'DELETE /api/dossiers/:id/nominees/:nomineeId',
+    'dossier.nominee.remove',
+    async () =>
+      (await t.login('donvi')).request('DELETE', `/api/dossiers/${ds.dossier}/nominees/${ds.nominee}`),
+  ],
+  [
+    'POST /api/dossiers/:id/attachments',
+    'dossier.attachment.add',
+    async () => {
+      const s = await t.login('donvi');
+      const pdf = Buffer.from('%PDF-1.4\n%%EOF\n');
+      await s.upload(`/api/dossiers/${ds.dossier}/attachments?kind=achievement_report`, 'bc.pdf', pdf);
+      return s.upload(`/api/dossiers/${ds.dossier}/attachments?kind=submission_letter`, 'tt.pdf', pdf);
+    },
+  ],
+  [
+    'DELETE /api/dossiers/:id/attachments/:attachmentId',
+    'dossier.attachment.remove',
+    async () => {
+      const s = await t.login('donvi');
+      const a = await s.upload(`/api/dossiers/${ds.dossier}/attachments?kind=other`, 'x.pdf', '%PDF-1.4\n');
+      return s.request('DELETE', `/api/dossiers/${ds.dossier}/attachments/${a.json().id}`);
+    },
+  ],
+  [
+    'POST /api/dossiers/:id/checks',
+    'dossier.check',
+    async () => (await t.login('donvi')).request('POST', `/api/dossiers/${ds.dossier}/checks`),
+  ],
+  [
+    'POST /api/dossiers/:id/actions',
+    'dossier.submit',
+    async () => {
+      const s = await t.login('donvi');
+      const d = await awJson(s, 'GET', `/api/dossiers/${ds.dossier}`);
+      return s.request('POST', `/api/dossiers/${ds.dossier}/actions`, {
+        action: 'submit',
+        version: d.version,
+      });
+    },
+  ],
+  [
+    'POST /api/dossiers/:id/nominees/:nomineeId/accept',
+    'dossier.nominee.accept',
+    async () => {
+      const s = await t.login('canbo');
+      const d = await awJson(s, 'GET', `/api/dossiers/${ds.dossier}`);
+      await awJson(s, 'POST', `/api/dossiers/${ds.dossier}/actions`, {
+        action: 'receive',
+        version: d.version,
+      });
+      const nominees = (await awJson(s, 'GET', `/api/dossiers/${ds.dossier}`)).nominees as {
+        id: string;
+        recipientKind: string;
+      }[];
+      ds.household = nominees.find((n) => n.recipientKind === 'household')!.id;
+      ds.collective = nominees.find((n) => n.recipientKind === 'collective')!.id;
+      return s.request('POST', `/api/dossiers/${ds.dossier}/nominees/${ds.household}/accept`, {
+        reason: 'Đã xác minh tại địa phương',
+      });
+    },
+  ],
+  [
+    'POST /api/dossiers/:id/nominees/:nomineeId/exclude',
+    'dossier.nominee.exclude',
+    async () =>
+      (await t.login('canbo')).request(
+        'POST',
+        `/api/dossiers/${ds.dossier}/nominees/${ds.collective}/exclude`,
+        {
+          reason: 'Đề nghị ở hồ sơ khác',
+        },
+      ),
+  ],
+  [
+    'POST /api/notifications/:id/read',
+    'notification.read',
+    async () => {
+      const s = await t.login('donvi');
+      const list = await awJson(s, 'GET', '/api/notifications');
+      return s.request('POST', `/api/notifications/${(list.items as { id: string }[])[0]!.id}/read`);
+    },
+  ],
+  [
+    'POST /api/notifications/read-all',
+    'notification.read_all',
+    async () => (await t.login('donvi')).request('POST', '/api/notifications/read-all'),
   ],
   [
     'POST /api/auth/logout',

@@ -1,4 +1,5 @@
 /** Configuration from environment variables, read once at start-up. */
+import os from 'node:os';
 import path from 'node:path';
 
 export interface Config {
@@ -66,6 +67,9 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     seedDemo: false,
     logLevel: 'silent',
     cookieSecure: false,
+    // Tests never write uploads or mail into the repository's ./data.
+    uploadDir: path.join(os.tmpdir(), `vinhdanh-test-uploads-${process.pid}`),
+    mailDir: path.join(os.tmpdir(), `vinhdanh-test-mail-${process.pid}`),
     ...overrides,
   };
 }

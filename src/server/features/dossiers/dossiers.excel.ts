@@ -76,7 +76,10 @@ export async function readNomineeSheet(
   await wb.xlsx.load(buffer as unknown as ArrayBuffer);
   const ws = wb.worksheets[0];
   if (!ws) return { rows: [], errors: { file: 'Tệp không có trang tính nào' } };
-  const header = (ws.getRow(1).values as ExcelJS.CellValue[]).slice(1).map(cellText);
+  // Array.from fills the holes of a sparse row (an empty header cell), which map() would skip.
+  const header = Array.from(ws.getRow(1).values as ExcelJS.CellValue[])
+    .slice(1)
+    .map(cellText);
   const col = (name: string) => header.findIndex((h) => foldVietnamese(h) === foldVietnamese(name)) + 1;
   const [cKind, cCode, cName, cAddr, cAward, cSummary] = HEADERS.slice(1).map(col);
   if (!cKind || !cAward || !cCode)

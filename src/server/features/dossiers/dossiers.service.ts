@@ -945,25 +945,39 @@ export function createNotificationsService(database: Database, clock: Clock) {
     async markRead(actor: Actor, upward: boolean, id: string | 'all'): Promise<Result<{ marked: number }>> {
       const ids = await unitsOf(actor, upward);
       if (!ids.length) return id === 'all' ? ok({ marked: 0 }) : fail('NOT_FOUND');
-      const rows = await db
-        .update(notifications)
-        .set({ readAt: clock() })
-        .where(
-          and(
-            inArray(notifications.unitId, ids),
-            isNull(notifications.readAt),
-            id === 'all' ? undefined : eq(notifications.id, id),
-          ),
-        )
-        .returning({ id: notifications.id });
-      if (id !== 'all' && rows.length === 0) {
-        const [exists] = await db
-          .select({ id: notifications.id })
-          .from(notifications)
-          .where(and(eq(notifications.id, id), inArray(notifications.unitId, ids)));
-        if (!exists) return fail('NOT_FOUND');
-      }
-      return ok({ marked: rows.length });
+      return db.transaction(async (tx) => {
+        if (id !== 'all') {
+          const [exists] = await tx
+            .select({ id: notifications.id })
+            .from(notifications)
+            .where(and(eq(notifications.id, id), inArray(notifications.unitId, ids)));
+          if (!exists) return fail<{ marked: number }>('NOT_FOUND');
+        }
+        const rows = await tx
+          .update(notifications)
+          .set({ readAt: clock() })
+          .where(
+            and(
+              inArray(notifications.unitId, ids),
+              isNull(notifications.readAt),
+              id === 'all' ? undefined : eq(notifications.id, id),
+            ),
+          )
+          .returning({ id: notifications.id });
+        // Who read what, and when, is part of the record (a unit cannot say it was never told).
+        await recordAudit(
+          tx,
+          actor,
+          {
+            action: id === 'all' ? 'notification.read_all' : 'notification.read',
+            entityType: 'notification',
+            entityId: id === 'all' ? null : id,
+            after: { marked: rows.length },
+          },
+          clock,
+        );
+        return ok({ marked: rows.length });
+      });
     },
   };
 }
