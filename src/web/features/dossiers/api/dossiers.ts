@@ -18,8 +18,12 @@ import type { Unit } from '../../../../shared/units/units.schema';
 import type { ErrorBody } from '../../../../shared/errors';
 import { api, ApiError, BAD_RESPONSE } from '../../../lib/api';
 
-export const listDossiers = (q: { year?: number; status?: string; lateOnly?: boolean }) =>
-  api.get<DossierSummary[]>('/dossiers', q);
+export const listDossiers = (q: {
+  year?: number;
+  status?: string;
+  lateOnly?: boolean;
+  proposingUnitId?: string;
+}) => api.get<DossierSummary[]>('/dossiers', q);
 export const getDossier = (id: string) => api.get<DossierDetail>(`/dossiers/${id}`);
 export const getTimeline = (id: string) => api.get<DossierEvent[]>(`/dossiers/${id}/timeline`);
 export const createDossier = (input: DossierCreateInput) => api.post<DossierDetail>('/dossiers', input);
@@ -27,6 +31,11 @@ export const updateDossier = (id: string, input: DossierUpdateInput) =>
   api.put<DossierDetail>(`/dossiers/${id}`, input);
 export const addNominee = (id: string, input: NomineeInput) =>
   api.post<NomineeView>(`/dossiers/${id}/nominees`, input);
+export const updateNominee = (
+  id: string,
+  nomineeId: string,
+  input: { awardCode?: string; achievementSummary?: string; initiativeId?: string | null },
+) => api.put<NomineeView>(`/dossiers/${id}/nominees/${nomineeId}`, input);
 export const removeNominee = (id: string, nomineeId: string) =>
   api.delete<void>(`/dossiers/${id}/nominees/${nomineeId}`);
 export const addFromSuggestions = (id: string, input: FromSuggestionsInput) =>

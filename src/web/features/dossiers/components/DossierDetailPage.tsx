@@ -34,6 +34,7 @@ import { useCan, useCurrentUser } from '../../../lib/session';
 import { useResource } from '../../../lib/use-resource';
 import { formatInstant } from '../../../lib/dates';
 import { errorMessage } from '../../../lib/api';
+import { applyApiError } from '../../../lib/forms';
 import { Link } from '../../../lib/router';
 import { unitOptions } from '../../../lib/unit-options';
 import { ErrorState, LoadingState, PageHeader } from '../../../lib/ui/states';
@@ -52,6 +53,7 @@ import {
   resolveNominee,
   runChecks,
   searchPeople,
+  updateNominee,
   suggestions,
   TEMPLATE_URL,
   uploadAttachment,
@@ -263,7 +265,8 @@ function Nominees({
   const { t } = useI18n();
   const { message } = App.useApp();
   const user = useCurrentUser();
-  const [adding, setAdding] = useState<'suggest' | 'person' | 'import' | null>(null);
+  const [adding, setAdding] = useState<'suggest' | RecipientKind | 'import' | null>(null);
+  const [editing, setEditing] = useState<NomineeView | null>(null);
   const [resolving, setResolving] = useState<{ n: NomineeView; how: 'accept' | 'exclude' } | null>(null);
   const remove = async (n: NomineeView) => {
     try {
@@ -283,8 +286,14 @@ function Nominees({
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding('suggest')}>
               {t('dossiers.fromSuggestions')}
             </Button>
-            <Button icon={<PlusOutlined />} onClick={() => setAdding('person')}>
+            <Button icon={<PlusOutlined />} onClick={() => setAdding('individual')}>
               {t('dossiers.addPerson')}
+            </Button>
+            <Button icon={<PlusOutlined />} onClick={() => setAdding('collective')}>
+              {t('dossiers.addUnit')}
+            </Button>
+            <Button icon={<PlusOutlined />} onClick={() => setAdding('household')}>
+              {t('dossiers.addHousehold')}
             </Button>
             <Button icon={<UploadOutlined />} onClick={() => setAdding('import')}>
               {t('dossiers.import')}
@@ -364,9 +373,14 @@ function Nominees({
             render: (_: unknown, n) => (
               <Space size={4}>
                 {editable ? (
-                  <Button size="small" danger onClick={() => remove(n)}>
-                    {t('dossiers.remove')}
-                  </Button>
+                  <>
+                    <Button size="small" onClick={() => setEditing(n)}>
+                      {t('dossiers.edit')}
+                    </Button>
+                    <Button size="small" danger onClick={() => remove(n)}>
+                      {t('dossiers.remove')}
+                    </Button>
+                  </>
                 ) : null}
                 {reviewing && !n.excludedReason ? (
                   <>
@@ -390,7 +404,18 @@ function Nominees({
       {adding === 'suggest' ? (
         <SuggestionsModal d={d} onClose={() => setAdding(null)} onAdded={onChange} />
       ) : null}
-      {adding === 'person' ? <PersonModal d={d} onClose={() => setAdding(null)} onAdded={onChange} /> : null}
+      {adding === 'individual' || adding === 'collective' || adding === 'household' ? (
+        <NomineeModal d={d} kind={adding} onClose={() => setAdding(null)} onAdded={onChange} />
+      ) : null}
+      {editing ? (
+        <NomineeModal
+          d={d}
+          kind={editing.recipientKind}
+          editing={editing}
+          onClose={() => setEditing(null)}
+          onAdded={onChange}
+        />
+      ) : null}
       {adding === 'import' ? (
         <ImportModal d={d} csrf={user.csrfToken} onClose={() => setAdding(null)} onAdded={onChange} />
       ) : null}
@@ -462,7 +487,7 @@ function ResolveModal({
   );
 }
 
-const awardOptions = (kind?: 'individual' | 'collective') =>
+const awardOptions = (kind?: 'individual' | 'collective' | 'household') =>
   AWARD_CODE_LIST.filter((c) => !kind || (AWARD_CODES[c].recipients as readonly string[]).includes(kind)).map(
     (c) => ({
       value: c,
@@ -551,19 +576,37 @@ function SuggestionsModal({
   );
 }
 
-function PersonModal({
+type RecipientKind = 'individual' | 'collective' | 'household';
+
+/** Adds one nominee of any kind, or edits the title and summary of one (`editing`). */
+function NomineeModal({
   d,
+  kind,
+  editing,
   onClose,
   onAdded,
 }: {
   d: DossierDetail;
+  kind: RecipientKind;
+  editing?: NomineeView;
   onClose: () => void;
   onAdded: () => void;
 }) {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const [form] = Form.useForm<{ personId: string; awardCode: AwardCode; achievementSummary?: string }>();
+  const [form] = Form.useForm<{
+    personId?: string;
+    unitId?: string;
+    householdName?: string;
+    householdAddress?: string;
+    awardCode: AwardCode;
+    achievementSummary?: string;
+  }>();
   const [options, setOptions] = useState<{ value: string; label: string }[]>([]);
+  const units = useResource(
+    () => (kind === 'collective' && !editing ? listUnits() : Promise.resolve([])),
+    [kind],
+  );
   const search = async (q: string) => {
     if (q.trim().length < 2) return;
     const r = await searchPeople(q);
@@ -571,36 +614,83 @@ function PersonModal({
       r.items.map((p) => ({ value: p.id, label: `${p.fullName} (${p.code}) — ${p.unitName ?? ''}` })),
     );
   };
+  const title = editing
+    ? editing.name
+    : t(
+        kind === 'individual'
+          ? 'dossiers.addPerson'
+          : kind === 'collective'
+            ? 'dossiers.addUnit'
+            : 'dossiers.addHousehold',
+      );
   return (
     <Modal
       open
-      title={t('dossiers.addPerson')}
+      title={title}
       onCancel={onClose}
       onOk={async () => {
         const v = await form.validateFields();
         try {
-          await addNominee(d.id, {
-            recipientKind: 'individual',
-            personId: v.personId,
-            awardCode: v.awardCode,
-            achievementSummary: v.achievementSummary ?? '',
-          });
+          if (editing)
+            await updateNominee(d.id, editing.id, {
+              awardCode: v.awardCode,
+              achievementSummary: v.achievementSummary ?? '',
+            });
+          else
+            await addNominee(d.id, {
+              recipientKind: kind,
+              personId: v.personId ?? null,
+              unitId: v.unitId ?? null,
+              householdName: v.householdName ?? null,
+              householdAddress: v.householdAddress ?? null,
+              awardCode: v.awardCode,
+              achievementSummary: v.achievementSummary ?? '',
+            });
           onAdded();
           onClose();
         } catch (err) {
-          message.error(errorMessage(err));
+          message.error(applyApiError(form, err));
         }
       }}
     >
-      <Form form={form} layout="vertical" initialValues={{ awardCode: 'LDTT' }}>
-        <Form.Item name="personId" label={t('dossiers.nominee')} rules={[{ required: true }]}>
-          <Select showSearch filterOption={false} onSearch={search} options={options} />
-        </Form.Item>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={
+          editing
+            ? { awardCode: editing.awardCode, achievementSummary: editing.achievementSummary }
+            : { awardCode: kind === 'individual' ? 'LDTT' : kind === 'collective' ? 'TTLDTT' : 'GIAY_KHEN' }
+        }
+      >
+        {!editing && kind === 'individual' ? (
+          <Form.Item name="personId" label={t('dossiers.nominee')} rules={[{ required: true }]}>
+            <Select showSearch filterOption={false} onSearch={search} options={options} />
+          </Form.Item>
+        ) : null}
+        {!editing && kind === 'collective' ? (
+          <Form.Item name="unitId" label={t('dossiers.nominee')} rules={[{ required: true }]}>
+            <TreeSelect treeData={unitOptions(units.data ?? [])} showSearch treeNodeFilterProp="title" />
+          </Form.Item>
+        ) : null}
+        {!editing && kind === 'household' ? (
+          <>
+            <Form.Item
+              name="householdName"
+              label={t('dossiers.nominee')}
+              rules={[{ required: true, whitespace: true, message: 'Nhập tên hộ gia đình' }]}
+            >
+              <Input maxLength={200} />
+            </Form.Item>
+            <Form.Item name="householdAddress" label="Địa chỉ">
+              <Input maxLength={300} />
+            </Form.Item>
+          </>
+        ) : null}
         <Form.Item name="awardCode" label={t('dossiers.award')} rules={[{ required: true }]}>
-          <Select options={awardOptions('individual')} showSearch optionFilterProp="label" />
+          <Select options={awardOptions(kind)} showSearch optionFilterProp="label" />
         </Form.Item>
         <Form.Item name="achievementSummary" label={t('dossiers.summary')}>
-          <Input.TextArea rows={3} maxLength={5000} />
+          <Input.TextArea rows={4} maxLength={5000} />
         </Form.Item>
       </Form>
     </Modal>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Checkbox, Select, Space, Table, Tabs, Tag, Tooltip } from 'antd';
+import { Button, Checkbox, Select, Space, Table, Tabs, Tag, Tooltip, TreeSelect } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import {
   DOSSIER_STATUS_LABELS,
@@ -12,7 +12,8 @@ import { useResource } from '../../../lib/use-resource';
 import { formatIsoDate } from '../../../lib/dates';
 import { Link, usePathname } from '../../../lib/router';
 import { ErrorState, PageHeader } from '../../../lib/ui/states';
-import { listDossiers } from '../api/dossiers';
+import { listDossiers, listUnits } from '../api/dossiers';
+import { unitOptions } from '../../../lib/unit-options';
 import { DossierDetailPage } from './DossierDetailPage';
 import { DossierInfoModal } from './DossierInfoModal';
 
@@ -69,11 +70,19 @@ function DossiersPage() {
   const [year, setYear] = useState<number | undefined>(undefined);
   const [status, setStatus] = useState<string>('all');
   const [lateOnly, setLateOnly] = useState(false);
+  const [unitId, setUnitId] = useState<string | undefined>(undefined);
+  const seesAll = useCan('read:dossier:any');
+  const units = useResource(() => (seesAll ? listUnits() : Promise.resolve([])), [seesAll]);
   const [creating, setCreating] = useState(false);
   const rows = useResource(
     () =>
-      listDossiers({ year, status: status === 'all' ? undefined : status, lateOnly: lateOnly || undefined }),
-    [year, status, lateOnly],
+      listDossiers({
+        year,
+        status: status === 'all' ? undefined : status,
+        lateOnly: lateOnly || undefined,
+        proposingUnitId: unitId,
+      }),
+    [year, status, lateOnly, unitId],
   );
   const years = Array.from({ length: 8 }, (_, i) => new Date().getFullYear() + 1 - i);
   return (
@@ -92,6 +101,19 @@ function DossiersPage() {
               onChange={setYear}
               options={years.map((y) => ({ value: y, label: String(y) }))}
             />
+            {seesAll ? (
+              <TreeSelect
+                aria-label={t('dossiers.unit')}
+                allowClear
+                placeholder={t('dossiers.unit')}
+                style={{ width: 260 }}
+                value={unitId}
+                onChange={setUnitId}
+                treeData={unitOptions(units.data ?? [])}
+                showSearch
+                treeNodeFilterProp="title"
+              />
+            ) : null}
             <Checkbox checked={lateOnly} onChange={(e) => setLateOnly(e.target.checked)}>
               {t('dossiers.lateOnly')}
             </Checkbox>
