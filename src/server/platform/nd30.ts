@@ -21,6 +21,7 @@ import {
   VerticalAlign,
   WidthType,
 } from 'docx';
+import yauzl from 'yauzl';
 
 export interface Nd30Table {
   /** Widths in millimetres; they add up to the text width (165 mm on A4 with these margins). */
@@ -327,7 +328,9 @@ export async function renderNd30(doc: Nd30Document): Promise<Buffer> {
                 ...annex.subtitle.map((t) => centred([run(t, { size: 14, bold: true })])),
                 centred([run(annex.reference, { size: 14, italics: true })]),
                 rule(10),
-                dataTable(annex.table),
+                // Drawn as XML after packing (fastTableXml): thousands of rows through docx's object tree
+                // take seconds and a gigabyte of heap.
+                new Paragraph({ children: [new TextRun(ANNEX_PLACEHOLDER)] }),
                 new Paragraph({ spacing: { after: 120 }, children: [] }),
                 ...(annex.closing ?? []).map(body),
               ]
@@ -336,7 +339,71 @@ export async function renderNd30(doc: Nd30Document): Promise<Buffer> {
       },
     ],
   });
-  return Packer.toBuffer(document);
+  if (!annex) return Packer.toBuffer(document);
+  const packed = await Packer.toBuffer(document);
+  const xml = await zipEntryText(packed, 'word/document.xml');
+  const at = xml.indexOf(ANNEX_PLACEHOLDER);
+  const start =
+    xml.lastIndexOf('<w:p>', at) >= 0 ? xml.lastIndexOf('<w:p>', at) : xml.lastIndexOf('<w:p ', at);
+  const end = xml.indexOf('</w:p>', at) + '</w:p>'.length;
+  if (at < 0 || start < 0 || end < at) throw new Error('annex placeholder not found');
+  const patched = xml.slice(0, start) + fastTableXml(annex.table) + xml.slice(end);
+  return Packer.toBuffer(document, false, [{ path: 'word/document.xml', data: patched }]);
+}
+
+const ANNEX_PLACEHOLDER = '#VD-ANNEX-TABLE#';
+
+async function zipEntryText(buffer: Buffer, name: string): Promise<string> {
+  const zip = await yauzl.fromBufferPromise(buffer, { lazyEntries: true, autoClose: false });
+  try {
+    for await (const entry of zip.eachEntry()) {
+      if (entry.fileName !== name) continue;
+      const chunks: Buffer[] = [];
+      for await (const chunk of await zip.openReadStreamPromise(entry)) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks).toString('utf8');
+    }
+    throw new Error(`${name} not in zip`);
+  } finally {
+    zip.close();
+  }
+}
+
+const escapeXml = (s: string) =>
+  s.replace(/[&<>"]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;'));
+
+/**
+ * The same table as `dataTable` (fixed layout, explicit column widths, thin borders, a repeated header row,
+ * rows that do not split across pages, Times New Roman 12 pt) written straight as WordprocessingML.
+ */
+export function fastTableXml(t: Nd30Table): string {
+  const widths = t.columns.map((c) => convertMillimetersToTwip(c.widthMm));
+  const total = widths.reduce((s, w) => s + w, 0);
+  const border = (side: string) => `<w:${side} w:val="single" w:color="000000" w:sz="4"/>`;
+  const borders = ['top', 'left', 'bottom', 'right'].map(border).join('');
+  const jc = (a?: 'left' | 'center' | 'right') =>
+    a === 'center' ? 'center' : a === 'right' ? 'right' : 'left';
+  const runProps = (bold: boolean) =>
+    `<w:rPr><w:rFonts w:ascii="${FONT}" w:cs="${FONT}" w:eastAsia="${FONT}" w:hAnsi="${FONT}"/>${bold ? '<w:b/><w:bCs/>' : ''}<w:sz w:val="24"/><w:szCs w:val="24"/></w:rPr>`;
+  const cellXml = (text: string, width: number, align: string, bold: boolean) =>
+    `<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="${width}"/><w:tcBorders>${borders}</w:tcBorders>` +
+    `<w:tcMar><w:top w:type="dxa" w:w="30"/><w:left w:type="dxa" w:w="60"/><w:bottom w:type="dxa" w:w="30"/><w:right w:type="dxa" w:w="60"/></w:tcMar>` +
+    `<w:vAlign w:val="center"/></w:tcPr><w:p><w:pPr><w:jc w:val="${align}"/></w:pPr>` +
+    (text ? `<w:r>${runProps(bold)}<w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r>` : '') +
+    `</w:p></w:tc>`;
+  const parts: string[] = [
+    `<w:tbl><w:tblPr><w:tblW w:type="dxa" w:w="${total}"/><w:tblBorders>${borders}` +
+      `<w:insideH w:val="single" w:color="000000" w:sz="4"/><w:insideV w:val="single" w:color="000000" w:sz="4"/></w:tblBorders>` +
+      `<w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>${widths.map((w) => `<w:gridCol w:w="${w}"/>`).join('')}</w:tblGrid>`,
+    `<w:tr><w:trPr><w:tblHeader/></w:trPr>${t.columns.map((c, i) => cellXml(c.header, widths[i]!, 'center', true)).join('')}</w:tr>`,
+  ];
+  for (const r of t.rows)
+    parts.push(
+      `<w:tr><w:trPr><w:cantSplit/></w:trPr>${t.columns
+        .map((c, i) => cellXml(r.cells[i] ?? '', widths[i]!, jc(c.align), r.bold ?? false))
+        .join('')}</w:tr>`,
+    );
+  parts.push('</w:tbl>');
+  return parts.join('');
 }
 
 export const ND30_TEXT_WIDTH_MM = TEXT_WIDTH_MM;

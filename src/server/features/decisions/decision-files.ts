@@ -40,7 +40,7 @@ export async function decisionWord(d: DecisionDetail, today: string): Promise<Bu
     .filter(Boolean)
     .map((text) => ({ text, italics: true }));
   const refLine = `(Kèm theo Quyết định số ${d.number ?? `      /QĐ-${d.symbol}`} ngày ${d.decidedOn ? dmy(d.decidedOn) : '   /   /    '} của ${d.authority})`;
-  const widths = [11, 44, 62, 25, 23];
+  const widths = [11, 44, 58, 25, 27];
   if (widths.reduce((s, w) => s + w, 0) !== ND30_TEXT_WIDTH_MM) throw new Error('column widths');
   const amountHeader = d.kind === 'revocation' ? 'Tiền thưởng thu hồi (đồng)' : 'Tiền thưởng (đồng)';
   return renderNd30({

@@ -308,6 +308,13 @@ describe(`decisions (${engine})`, () => {
     expect(xml).toMatch(/<w:i\/>(?:(?!<\/w:r>).)*Cà Mau, ngày/s);
     expect(xml).toMatch(/<w:b\/>(?:(?!<\/w:r>).)*Điều 1\./s);
     expect(xml).toContain('<w:pageBreakBefore/>');
+    // The attached list: a fixed-layout table with explicit widths (165 mm of text width), a header row that
+    // repeats on every page and rows that do not split.
+    const annex = xml.slice(xml.indexOf('DANH SÁCH'));
+    expect(annex).toContain('<w:tblLayout w:type="fixed"/>');
+    expect(annex).toMatch(/<w:tblW w:type="dxa" w:w="935\d"\/>/);
+    expect(annex).toContain('<w:tblHeader/>');
+    expect(annex).toContain('<w:cantSplit/>');
   });
 
   it('the Excel list reads back with each prize and the total', async () => {
