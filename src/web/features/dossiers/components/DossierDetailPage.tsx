@@ -38,7 +38,7 @@ import { applyApiError } from '../../../lib/forms';
 import { Link } from '../../../lib/router';
 import { unitOptions } from '../../../lib/unit-options';
 import { ErrorState, LoadingState, PageHeader } from '../../../lib/ui/states';
-import { CheckList, VerdictStatusTag } from '../../../lib/ui/VerdictList';
+import { VerdictList, VerdictStatusTag } from '../../../lib/ui/VerdictList';
 import {
   actOn,
   addFromSuggestions,
@@ -310,7 +310,7 @@ function Nominees({
         data-testid="nominees"
         expandable={{
           rowExpandable: (n) => Boolean(n.verdict?.checks.length),
-          expandedRowRender: (n) => (n.verdict ? <CheckList checks={n.verdict.checks} /> : null),
+          expandedRowRender: (n) => (n.verdict ? <VerdictList verdicts={[n.verdict]} /> : null),
         }}
         rowClassName={(n) => (n.excludedReason ? 'vd-row-muted' : '')}
         columns={[
