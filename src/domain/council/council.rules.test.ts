@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { V2017, V2024, V2025, packForYear } from '../rules/packs';
 import {
   checkQuorum,
+  councilQuorum,
   citationText,
   countChoices,
   DEFAULT_QUORUM,
@@ -116,6 +117,33 @@ describe('quorum: ≥ 2/3 of the members present or voting in writing (provincia
       required: 6,
     });
     expect(checkQuorum({ membersTotal: 7, present: 6, absentWritten: 0 }, rule).ok).toBe(true);
+  });
+});
+
+describe('a council’s own quorum rule (stored as a fraction)', () => {
+  it.each([
+    ['2/3 with written opinions is the default rule', 2, 3, true, 7, 4, 1, true],
+    [
+      '4/5 present, written opinions not counted: 5 present + 2 written of 7 → not valid',
+      4,
+      5,
+      false,
+      7,
+      5,
+      2,
+      false,
+    ],
+    ['4/5 present: 6 of 7 → valid', 4, 5, false, 7, 6, 0, true],
+    ['1/2: 5 of 10 → valid (at least half)', 1, 2, true, 10, 5, 0, true],
+  ])('%s', (_rule, num, den, written, membersTotal, present, absentWritten, ok) => {
+    expect(checkQuorum({ membersTotal, present, absentWritten }, councilQuorum(num, den, written)).ok).toBe(
+      ok,
+    );
+  });
+
+  it('the default fraction keeps the default rule and its citation', () => {
+    expect(councilQuorum(2, 3, true)).toBe(DEFAULT_QUORUM);
+    expect(councilQuorum(4, 5, false).citation.note).toContain('4/5');
   });
 });
 

@@ -98,6 +98,25 @@ export const DEFAULT_QUORUM: QuorumRule = {
   },
 };
 
+/**
+ * A council's own quorum rule, stored as an exact fraction (e.g. 4/5 present for award sessions, written
+ * opinions not counted). The default fraction keeps the default rule and its citation.
+ */
+export function councilQuorum(numerator: number, denominator: number, countWritten: boolean): QuorumRule {
+  if (numerator * 3 === denominator * 2 && countWritten) return DEFAULT_QUORUM;
+  return {
+    minShare: numerator / denominator,
+    countWritten,
+    citation: {
+      instrument: 'Quy chế hoạt động của Hội đồng Thi đua – Khen thưởng',
+      note: `Hội đồng tự quy định: ít nhất ${numerator}/${denominator} tổng số thành viên ${
+        countWritten ? 'có mặt hoặc có ý kiến bằng văn bản' : 'có mặt'
+      }.`,
+      verified: false,
+    },
+  };
+}
+
 export interface Attendance {
   membersTotal: number;
   present: number;

@@ -25,19 +25,35 @@ export const PRESENCE_LABELS: Record<(typeof PRESENCES)[number], string> = {
 const version = z.number().int().min(1);
 const year = z.number().int().min(1945).max(2100);
 
+/** A session is valid with at least numerator/denominator of the members (default 2/3, written opinions count). */
+export const quorumSchema = z
+  .strictObject({
+    numerator: z.number().int().min(1).max(100),
+    denominator: z.number().int().min(1).max(100),
+    countsWritten: z.boolean(),
+  })
+  .refine((q) => q.numerator <= q.denominator, {
+    message: 'Tỷ lệ tham dự tối thiểu không được lớn hơn 1',
+    path: ['numerator'],
+  });
+export const DEFAULT_QUORUM_INPUT = { numerator: 2, denominator: 3, countsWritten: true };
+
 export const councilCreateSchema = z.strictObject({
   authorityUnitId: uuid,
   year,
   name: plainText('Tên Hội đồng', 300),
   ballotMode: z.enum(BALLOT_MODES, { message: 'Hình thức bỏ phiếu không hợp lệ' }).default('secret'),
+  quorum: quorumSchema.default(DEFAULT_QUORUM_INPUT),
 });
 export type CouncilCreateInput = z.infer<typeof councilCreateSchema>;
 
 export const councilUpdateSchema = z.strictObject({
   name: plainText('Tên Hội đồng', 300),
   ballotMode: z.enum(BALLOT_MODES, { message: 'Hình thức bỏ phiếu không hợp lệ' }),
+  quorum: quorumSchema.optional(),
   version,
 });
+export type CouncilUpdateInput = z.infer<typeof councilUpdateSchema>;
 
 export const memberInputSchema = z.strictObject({
   fullName: plainText('Họ và tên', 100),
@@ -104,6 +120,7 @@ export const councilSchema = z.object({
   year: z.number(),
   name: z.string(),
   ballotMode: z.enum(BALLOT_MODES),
+  quorum: z.object({ numerator: z.number(), denominator: z.number(), countsWritten: z.boolean() }),
   version: z.number(),
   members: z.array(memberSchema),
   sessions: z.array(sessionSummarySchema),

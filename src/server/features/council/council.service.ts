@@ -31,7 +31,7 @@ import {
 import {
   checkQuorum,
   citationText,
-  DEFAULT_QUORUM,
+  councilQuorum,
   requiredYes,
   tally,
   thresholdLabel,
@@ -43,6 +43,7 @@ import type {
   AttendanceInput,
   Council,
   CouncilCreateInput,
+  CouncilUpdateInput,
   MemberInput,
   SessionCreateInput,
   SessionView,
@@ -59,6 +60,9 @@ export interface Viewer {
 
 type Presence = 'present' | 'absent_written' | 'absent';
 
+const quorumOf = (c: { quorumNumerator: number; quorumDenominator: number; quorumCountsWritten: boolean }) =>
+  councilQuorum(c.quorumNumerator, c.quorumDenominator, c.quorumCountsWritten);
+
 export function createCouncilService(database: Database, clock: Clock) {
   const { db } = database;
 
@@ -74,6 +78,11 @@ export function createCouncilService(database: Database, clock: Clock) {
       year: c.year,
       name: c.name,
       ballotMode: c.ballotMode as Council['ballotMode'],
+      quorum: {
+        numerator: c.quorumNumerator,
+        denominator: c.quorumDenominator,
+        countsWritten: c.quorumCountsWritten,
+      },
       version: c.version,
       members: members.map((m) => ({
         ...m,
@@ -119,7 +128,7 @@ export function createCouncilService(database: Database, clock: Clock) {
     const count = (p: Presence) => [...attendance.values()].filter((x) => x === p).length;
     const quorum = checkQuorum(
       { membersTotal: total, present: count('present'), absentWritten: count('absent_written') },
-      DEFAULT_QUORUM,
+      quorumOf(c),
     );
     const closed = s.status === 'closed';
     const items = (await repo.items(tx, s.id)).map((i) => {
@@ -282,7 +291,16 @@ export function createCouncilService(database: Database, clock: Clock) {
           .where(eq(units.id, input.authorityUnitId));
         if (!unit) return fail('VALIDATION.FAILED', { authorityUnitId: 'Đơn vị không tồn tại' });
         if (await repo.findCouncilFor(tx, input.authorityUnitId, input.year)) return fail('COUNCIL.EXISTS');
-        const [row] = await tx.insert(councils).values(input).returning();
+        const { quorum, ...rest } = input;
+        const [row] = await tx
+          .insert(councils)
+          .values({
+            ...rest,
+            quorumNumerator: quorum.numerator,
+            quorumDenominator: quorum.denominator,
+            quorumCountsWritten: quorum.countsWritten,
+          })
+          .returning();
         await recordAudit(
           tx,
           viewer.actor,
@@ -293,21 +311,36 @@ export function createCouncilService(database: Database, clock: Clock) {
       });
     },
 
-    async updateCouncil(
-      viewer: Viewer,
-      id: string,
-      input: { name: string; ballotMode: 'secret' | 'open'; version: number },
-    ): Promise<Result<Council>> {
+    async updateCouncil(viewer: Viewer, id: string, input: CouncilUpdateInput): Promise<Result<Council>> {
       return db.transaction(async (tx) => {
         const c = await repo.findCouncil(tx, id, true);
         if (!c) return fail('NOT_FOUND');
         if (c.version !== input.version) return fail('CONFLICT.VERSION');
-        if (c.ballotMode !== input.ballotMode && (await repo.hasOpenSession(tx, id))) {
+        const q = input.quorum;
+        const quorumChanged =
+          q !== undefined &&
+          (q.numerator !== c.quorumNumerator ||
+            q.denominator !== c.quorumDenominator ||
+            q.countsWritten !== c.quorumCountsWritten);
+        // The rules of a session do not change while it runs.
+        if ((c.ballotMode !== input.ballotMode || quorumChanged) && (await repo.hasOpenSession(tx, id))) {
           return fail('COUNCIL.SESSION_NOT_PLANNED');
         }
         await tx
           .update(councils)
-          .set({ name: input.name, ballotMode: input.ballotMode, updatedAt: clock(), version: c.version + 1 })
+          .set({
+            name: input.name,
+            ballotMode: input.ballotMode,
+            ...(q
+              ? {
+                  quorumNumerator: q.numerator,
+                  quorumDenominator: q.denominator,
+                  quorumCountsWritten: q.countsWritten,
+                }
+              : {}),
+            updatedAt: clock(),
+            version: c.version + 1,
+          })
           .where(eq(councils.id, id));
         await recordAudit(
           tx,
@@ -316,8 +349,13 @@ export function createCouncilService(database: Database, clock: Clock) {
             action: 'council.update',
             entityType: 'council',
             entityId: id,
-            before: { name: c.name, ballotMode: c.ballotMode },
-            after: { name: input.name, ballotMode: input.ballotMode },
+            before: {
+              name: c.name,
+              ballotMode: c.ballotMode,
+              quorum: `${c.quorumNumerator}/${c.quorumDenominator}`,
+              quorumCountsWritten: c.quorumCountsWritten,
+            },
+            after: { name: input.name, ballotMode: input.ballotMode, quorum: input.quorum },
           },
           clock,
         );
@@ -538,9 +576,10 @@ export function createCouncilService(database: Database, clock: Clock) {
         const members = await repo.members(tx, s.councilId);
         const attendance = await repo.attendance(tx, s.id);
         const n = (p: Presence) => attendance.filter((a) => a.presence === p).length;
+        const c = (await repo.findCouncil(tx, s.councilId))!;
         const quorum = checkQuorum(
           { membersTotal: members.length, present: n('present'), absentWritten: n('absent_written') },
-          DEFAULT_QUORUM,
+          quorumOf(c),
         );
         if (!quorum.ok) {
           return fail('COUNCIL.NO_QUORUM', {

@@ -452,6 +452,59 @@ describe(`council and secret ballots (${engine})`, () => {
     expect(text).toContain('Nguyễn Văn An');
   });
 
+  it('a council may set its own quorum: 4/5 present, written opinions not counted', async () => {
+    const [snn] = await t.database.db.select().from(units).where(eq(units.code, 'BL-SNN'));
+    const res = await officer.request('POST', '/api/councils', {
+      authorityUnitId: snn!.id,
+      year: 2025,
+      name: 'Hội đồng năm 2025',
+      quorum: { numerator: 4, denominator: 5, countsWritten: false },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    let c = res.json() as Council;
+    expect(c.quorum).toEqual({ numerator: 4, denominator: 5, countsWritten: false });
+    const bad = await officer.request('PATCH', `/api/councils/${c.id}`, {
+      name: c.name,
+      ballotMode: 'secret',
+      quorum: { numerator: 6, denominator: 5, countsWritten: false },
+      version: c.version,
+    });
+    expect(bad.statusCode).toBe(400);
+    for (const name of ['A Một', 'B Hai', 'C Ba', 'D Bốn', 'E Năm']) {
+      c = (
+        await officer.request('POST', `/api/councils/${c.id}/members`, {
+          fullName: name,
+          councilRole: 'member',
+        })
+      ).json();
+    }
+    const s = (
+      await officer.request('POST', `/api/councils/${c.id}/sessions`, {
+        title: 'Phiên 2025',
+        heldOn: '2026-03-12',
+      })
+    ).json() as SessionView;
+    const attend = async (presence: string[]) =>
+      (
+        await officer.request('PUT', `/api/councils/sessions/${s.session.id}/attendance`, {
+          entries: c.members.map((m, i) => ({ memberId: m.id, presence: presence[i] })),
+        })
+      ).json() as SessionView;
+    const v1 = await attend(['present', 'present', 'present', 'absent_written', 'absent_written']);
+    expect(v1.quorum).toMatchObject({ ok: false, counted: 3, required: 4 });
+    const open1 = await officer.request('POST', `/api/councils/sessions/${s.session.id}/open`, {
+      version: v1.session.version,
+    });
+    expect(open1.json().code).toBe('COUNCIL.NO_QUORUM');
+    const v2 = await attend(['present', 'present', 'present', 'present', 'absent']);
+    expect(v2.quorum).toMatchObject({ ok: true, counted: 4, required: 4 });
+    // Past the quorum, the empty agenda is what stops it.
+    const open2 = await officer.request('POST', `/api/councils/sessions/${s.session.id}/open`, {
+      version: v2.session.version,
+    });
+    expect(open2.json().code).toBe('COUNCIL.ITEM_INVALID');
+  });
+
   it('a member with ballots cannot be removed; one without can', async () => {
     const used = await officer.request('DELETE', `/api/councils/members/${memberId('Nguyễn Văn An')}`);
     expect(used.json().code).toBe('COUNCIL.MEMBER_IN_USE');

@@ -98,6 +98,11 @@ export const councilVi = {
     'Phiếu kín: hệ thống chỉ ghi nhận thành viên nào đã bỏ phiếu, không lưu ai chọn gì; số phiếu chỉ hiện sau khi kiểm phiếu.',
   'council.memberBallots': 'Đã bỏ phiếu {n}/{total}',
   'council.saved': 'Đã lưu.',
+  'council.quorumRule': 'Phiên họp hợp lệ khi có ít nhất {num}/{den} tổng số thành viên {who}',
+  'council.quorumWritten': 'có mặt hoặc có ý kiến bằng văn bản',
+  'council.quorumPresent': 'có mặt',
+  'council.quorumCountsWritten': 'Tính cả ý kiến bằng văn bản',
+  'council.quorumLabel': 'Số thành viên tham dự tối thiểu',
 } as const;
 
 export const councilEn: { readonly [K in keyof typeof councilVi]: string } = {
@@ -199,4 +204,9 @@ export const councilEn: { readonly [K in keyof typeof councilVi]: string } = {
     'Secret ballot: the system records which members have voted, never who chose what; counts appear only after the tally.',
   'council.memberBallots': 'Voted {n}/{total}',
   'council.saved': 'Saved.',
+  'council.quorumRule': 'A session is valid with at least {num}/{den} of all members {who}',
+  'council.quorumWritten': 'present or giving a written opinion',
+  'council.quorumPresent': 'present',
+  'council.quorumCountsWritten': 'Written opinions count',
+  'council.quorumLabel': 'Minimum attendance',
 };

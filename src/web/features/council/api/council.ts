@@ -16,8 +16,12 @@ export type Presence = 'present' | 'absent_written' | 'absent';
 
 export const listCouncils = () => api.get<CouncilListItem[]>('/councils');
 export const getCouncil = (id: string) => api.get<Council>(`/councils/${id}`);
-export const createCouncil = (input: { authorityUnitId: string; year: number; name: string }) =>
-  api.post<Council>('/councils', input);
+export const createCouncil = (input: {
+  authorityUnitId: string;
+  year: number;
+  name: string;
+  quorum: { numerator: number; denominator: number; countsWritten: boolean };
+}) => api.post<Council>('/councils', input);
 export const addMember = (
   councilId: string,
   input: { fullName: string; position: string; councilRole: string; userId: string | null },

@@ -3,9 +3,11 @@ import {
   App,
   Button,
   Card,
+  Checkbox,
   DatePicker,
   Form,
   Input,
+  InputNumber,
   Popconfirm,
   Select,
   Space,
@@ -103,7 +105,14 @@ function CreateCouncil({ onCreated }: { onCreated(id: string): void }) {
   const { message } = App.useApp();
   const [open, setOpen] = useState(false);
   const units = useResource(() => (open ? listUnits() : Promise.resolve([])), [open]);
-  const [form] = Form.useForm<{ authorityUnitId: string; year: number; name: string }>();
+  const [form] = Form.useForm<{
+    authorityUnitId: string;
+    year: number;
+    name: string;
+    numerator: number;
+    denominator: number;
+    countsWritten: boolean;
+  }>();
   if (!open)
     return (
       <Button style={{ marginBottom: 12 }} onClick={() => setOpen(true)}>
@@ -115,10 +124,15 @@ function CreateCouncil({ onCreated }: { onCreated(id: string): void }) {
       <Form
         form={form}
         layout="inline"
-        initialValues={{ year: new Date().getFullYear() }}
+        initialValues={{ year: new Date().getFullYear(), numerator: 2, denominator: 3, countsWritten: true }}
         onFinish={async (v) => {
           try {
-            const c = await createCouncil({ ...v, year: Number(v.year) });
+            const c = await createCouncil({
+              authorityUnitId: v.authorityUnitId,
+              name: v.name,
+              year: Number(v.year),
+              quorum: { numerator: v.numerator, denominator: v.denominator, countsWritten: v.countsWritten },
+            });
             message.success(t('council.saved'));
             setOpen(false);
             onCreated(c.id);
@@ -140,6 +154,15 @@ function CreateCouncil({ onCreated }: { onCreated(id: string): void }) {
         </Form.Item>
         <Form.Item name="name" label={t('council.name')} rules={[{ required: true }]}>
           <Input style={{ width: 360 }} />
+        </Form.Item>
+        <Form.Item name="numerator" label={t('council.quorumLabel')}>
+          <InputNumber min={1} max={100} style={{ width: 60 }} />
+        </Form.Item>
+        <Form.Item name="denominator" label="/">
+          <InputNumber min={1} max={100} style={{ width: 60 }} />
+        </Form.Item>
+        <Form.Item name="countsWritten" valuePropName="checked">
+          <Checkbox>{t('council.quorumCountsWritten')}</Checkbox>
         </Form.Item>
         <Button type="primary" htmlType="submit">
           {t('council.create')}
@@ -188,6 +211,13 @@ function CouncilDetail({
             {t('council.members')}
             <Tag>{council.ballotMode === 'secret' ? t('council.secret') : t('council.openBallot')}</Tag>
             <Typography.Text type="secondary">{council.authorityUnitName}</Typography.Text>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="quorum-rule">
+              {t('council.quorumRule', {
+                num: council.quorum.numerator,
+                den: council.quorum.denominator,
+                who: council.quorum.countsWritten ? t('council.quorumWritten') : t('council.quorumPresent'),
+              })}
+            </Typography.Text>
           </Space>
         }
       >
