@@ -77,8 +77,8 @@ export function fileStore(uploadDir: string) {
       await fs.mkdir(dir, { recursive: true });
       const target = pathOf(sha);
       try {
-        await fs.access(target);
-        return sha;
+        // Already kept: only if intact (a damaged copy is replaced by the good bytes just received).
+        if (sha256Of(await fs.readFile(target)) === sha) return sha;
       } catch {
         // not there yet
       }
