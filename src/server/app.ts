@@ -180,7 +180,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(publicDisclosureRoutes(disclosure), { prefix: '/public/disclosures' });
       await api.register(councilRoutes(createCouncilService(database, clock)), { prefix: '/councils' });
       // Issue 6: decisions (quyết định khen thưởng) and prize money.
-      await api.register(decisionsRoutes(createDecisionsService(database, clock), database, clock), {
+      await api.register(decisionsRoutes(createDecisionsService(database, clock), clock), {
         prefix: '/decisions',
       });
     },

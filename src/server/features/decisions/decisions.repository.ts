@@ -397,3 +397,41 @@ export async function unitsToNotify(tx: DbOrTx, decisionId: string, on: string):
   );
   return rows.map((r) => r.id).filter((x): x is string => Boolean(x));
 }
+
+export interface ApprovedDossierRow {
+  id: string;
+  code: string;
+  title: string;
+  year: number;
+  proposingUnitName: string;
+  authorityUnitId: string;
+  passed: number;
+}
+
+/** Approved dossiers with passed nominees not yet on an issued decision (what a new decision can take). */
+export async function findApprovedDossiers(tx: DbOrTx): Promise<ApprovedDossierRow[]> {
+  const rows = await rowsOf<ApprovedDossierRow>(
+    tx,
+    sql`select d.id, d.code, d.title, d.year, u.name as "proposingUnitName", d.authority_unit_id as "authorityUnitId",
+        (select count(*) from dossier_nominees n where n.dossier_id = d.id and n.council_result = 'passed'
+          and n.excluded_reason is null and not exists (select 1 from decision_recipients r
+            join decisions x on x.id = r.decision_id where r.nominee_id = n.id and x.status = 'issued')) as passed
+      from dossiers d join units u on u.id = d.proposing_unit_id
+      where d.status = 'approved' order by d.code`,
+  );
+  return rows.map((r) => ({ ...r, year: Number(r.year), passed: Number(r.passed) }));
+}
+
+/** The signer of the issuer's latest issued decision (a new draft starts with it). */
+export async function lastSigner(
+  tx: DbOrTx,
+  issuerUnitId: string,
+): Promise<{ signerName: string; signerTitle: string; signMode: DecisionRow['signMode'] } | undefined> {
+  const [r] = await rowsOf<{ signerName: string; signerTitle: string; signMode: DecisionRow['signMode'] }>(
+    tx,
+    sql`select signer_name as "signerName", signer_title as "signerTitle", sign_mode as "signMode" from decisions
+      where issuer_unit_id = ${issuerUnitId} and status = 'issued' and signer_name <> ''
+      order by decided_on desc, seq desc limit 1`,
+  );
+  return r;
+}

@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { sql } from 'drizzle-orm';
 import { z, uuid } from '../../../shared/zod';
 import {
   decisionCreateInput,
@@ -15,10 +14,8 @@ import { unwrap } from '../../platform/errors';
 import { attachment } from '../../platform/attachment';
 import { todayInVietnam } from '../../platform/dates';
 import type { Clock } from '../../platform/clock';
-import type { Database } from '../../platform/db/database';
 import { authOf } from '../auth/auth.guard';
 import type { DecisionsService } from './decisions.service';
-import { rowsOf } from './decisions.repository';
 
 const idParams = z.strictObject({ id: uuid });
 const approvedDossier = z.object({
@@ -31,11 +28,7 @@ const approvedDossier = z.object({
   passed: z.number(),
 });
 
-export function decisionsRoutes(
-  service: DecisionsService,
-  database: Database,
-  clock: Clock,
-): FastifyPluginAsyncZod {
+export function decisionsRoutes(service: DecisionsService, clock: Clock): FastifyPluginAsyncZod {
   return async (app) => {
     const read = anyOf('read:decision:any');
     const write = anyOf('write:decision:any');
@@ -65,18 +58,7 @@ export function decisionsRoutes(
           response: { 200: z.array(approvedDossier) },
         },
       },
-      async () => {
-        const rows = await rowsOf<z.infer<typeof approvedDossier>>(
-          database.db,
-          sql`select d.id, d.code, d.title, d.year, u.name as "proposingUnitName", d.authority_unit_id as "authorityUnitId",
-              (select count(*) from dossier_nominees n where n.dossier_id = d.id and n.council_result = 'passed'
-                and n.excluded_reason is null and not exists (select 1 from decision_recipients r
-                  join decisions x on x.id = r.decision_id where r.nominee_id = n.id and x.status = 'issued')) as passed
-            from dossiers d join units u on u.id = d.proposing_unit_id
-            where d.status = 'approved' order by d.code`,
-        );
-        return rows.map((r) => ({ ...r, year: Number(r.year), passed: Number(r.passed) }));
-      },
+      async () => service.approvedDossiers(),
     );
 
     app.get(

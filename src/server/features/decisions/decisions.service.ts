@@ -39,7 +39,9 @@ import type {
 import { decisionCreateInput } from '../../../shared/decisions/decisions.schema';
 import {
   baseSalaryRows,
+  findApprovedDossiers,
   findDecision,
+  lastSigner,
   insertAwards,
   insertRecipients,
   listDecisions,
@@ -542,6 +544,10 @@ export function createDecisionsService(database: Database, clock: Clock) {
       return (await listDecisions(db, q)).map(toSummary);
     },
 
+    approvedDossiers() {
+      return findApprovedDossiers(db);
+    },
+
     detail(id: string, previewDate?: string): Promise<Result<DecisionDetail>> {
       return detailIn(db, id, previewDate);
     },
@@ -573,11 +579,15 @@ export function createDecisionsService(database: Database, clock: Clock) {
             (n) => n.councilResult === 'passed' && n.excludedReason === null && !n.onIssued,
           );
           if (lines.length === 0) return fail('DECISION.EMPTY');
+          const issuerUnitId = nominees[0]!.authorityUnitId;
+          // A new draft is dated today and signed like the issuer's last decision; the officer edits both.
+          const signer = await lastSigner(tx, issuerUnitId);
           spec = {
-            issuerUnitId: nominees[0]!.authorityUnitId,
+            issuerUnitId,
             kind: 'award',
             ...(input.summary ? { summary: input.summary } : {}),
-            decidedOn: input.decidedOn ?? null,
+            decidedOn: input.decidedOn ?? todayInVietnam(clock),
+            ...(signer ?? {}),
             lines: lines.map((n) => ({
               nomineeId: n.nomineeId,
               recipientKind: n.recipientKind,

@@ -129,7 +129,10 @@ describe(`decisions (${engine})`, () => {
 
   it('refuses to issue without a signer (DECISION.INCOMPLETE); only the officer drafts, the leader issues', async () => {
     const person = await makePerson(t.database, 'BL-TTNS', 'Huỳnh Văn Út');
-    const dz = await draft([(await makeDossier(t.database, 'approved', [{ person, awardCode: 'LDTT' }])).id]);
+    let dz = await draft([(await makeDossier(t.database, 'approved', [{ person, awardCode: 'LDTT' }])).id]);
+    dz = (
+      await officer.request('PUT', `/api/decisions/${dz.id}`, { version: dz.version, signerName: '' })
+    ).json() as DecisionDetail;
     expect((await issue(dz)).json()).toMatchObject({ code: 'DECISION.INCOMPLETE' });
     const unitOfficer = await t.login('donvi');
     expect((await unitOfficer.request('GET', '/api/decisions')).statusCode).toBe(403);
@@ -269,6 +272,66 @@ describe(`decisions (${engine})`, () => {
     const again = await makeDossier(t.database, 'approved', [{ person: people[0]!, awardCode: 'LDTT' }]);
     const d = await sign(await draft([again.id]), '2026-03-06');
     expect((await issue(d)).statusCode).toBe(200);
+  });
+
+  it('a new draft is dated today and signed like the issuer’s last decision; approved dossiers are offered', async () => {
+    const person = await makePerson(t.database, 'BL-TTGIONG', 'Mai Thị Hồng');
+    const dossierNew = await makeDossier(t.database, 'approved', [{ person, awardCode: 'LDTT' }]);
+    const offered = (await officer.request('GET', '/api/decisions/approved-dossiers')).json() as {
+      code: string;
+      passed: number;
+    }[];
+    expect(offered.find((o) => o.code === dossierNew.code)?.passed).toBe(1);
+    expect(offered.find((o) => o.code === dossier.code)).toBeUndefined();
+    const d = await draft([dossierNew.id]);
+    expect(d).toMatchObject({ decidedOn: '2026-03-02', signerName: 'Đặng Hoàng Phúc', signMode: 'KT' });
+    expect((await officer.request('DELETE', `/api/decisions/${d.id}?version=${d.version}`)).statusCode).toBe(
+      200,
+    );
+    const [audit] = await q<{ n: unknown }>(
+      sql`select count(*) as n from audit_log where entity_id = ${d.id} and action = 'decision.delete'`,
+    );
+    expect(Number(audit!.n)).toBe(1);
+  });
+
+  it('a correction decision: the corrected line replaces the award (old one marked, new one written)', async () => {
+    const target = issued.recipients.find((r) => r.awardCode === 'CSTDCS')!;
+    let c = (
+      await officer.request('POST', '/api/decisions', {
+        kind: 'correction',
+        referencesDecisionId: issued.id,
+        awardIds: [target.awardId],
+      })
+    ).json() as DecisionDetail;
+    expect(c.summary).toBe('Về việc đính chính Quyết định số 01/QĐ-SNN');
+    const line = c.recipients[0]!;
+    c = (
+      await officer.request('PUT', `/api/decisions/${c.id}`, {
+        version: c.version,
+        recipientText: [
+          {
+            id: line.id,
+            displayName: 'Trần Minh Khoa',
+            displayDetail: 'Phó Trưởng phòng, Trung tâm Khuyến nông tỉnh Bạc Liêu',
+          },
+        ],
+      })
+    ).json() as DecisionDetail;
+    expect(c.recipients[0]!.displayDetail).toContain('Phó Trưởng phòng');
+    expect(c.total).toBe(0);
+    c = await sign(c, '2026-03-07');
+    const r = await issue(c);
+    expect(r.statusCode, r.body).toBe(200);
+    const rows = await q<{ id: string; revoked: string | null; note: string | null; decision_id: string }>(
+      sql`select id, revoked_by_decision_id as revoked, note, decision_id from awards
+        where recipient_key = ${`P:${people[1]!.code}`} and award_code = 'CSTDCS' order by created_at`,
+    );
+    expect(rows).toHaveLength(2);
+    expect(rows.find((a) => a.id === target.awardId)!.revoked).toBe(c.id);
+    expect(rows.find((a) => a.decision_id === c.id)).toMatchObject({
+      revoked: null,
+      note: 'Đính chính Quyết định số 01/QĐ-SNN',
+    });
   });
 
   it('the Word decision: A4, margins, Times New Roman, number, Điều 1–3, signature, attached list with total and words', async () => {
