@@ -47,11 +47,13 @@ export async function seedDemoDecisions(
       await rowsOf<{ code: string; id: string; name: string; detail: string }>(
         tx,
         sql`select p.code, p.id, p.full_name as name,
-            concat_ws(', ', nullif(coalesce(h.position, p.position), ''), u.name) as detail
+            concat_ws(', ', nullif(coalesce(h.position, p.position), ''), u.name,
+              case when pu.document_symbol is null then pu.name end) as detail
           from people p
           left join lateral (select ph.unit_id, ph.position from person_unit_history ph where ph.person_id = p.id
             and ph.from_date <= '2020-12-31' order by ph.from_date desc limit 1) h on true
           left join units u on u.id = coalesce(h.unit_id, p.current_unit_id)
+          left join units pu on pu.id = u.parent_id
           where p.code in (select value from json_array_elements_text(${JSON.stringify(personCodes)}::json))`,
       )
     ).map((r) => [r.code, r]),

@@ -187,7 +187,8 @@ export async function nomineesOfDossiers(tx: DbOrTx, dossierIds: string[]): Prom
         n.recipient_key as "recipientKey", n.award_code as "awardCode", n.year,
         coalesce(p.full_name, nu.name, n.household_name) as "displayName",
         case n.recipient_kind
-          when 'individual' then concat_ws(', ', nullif(coalesce(h.position, p.position), ''), hu.name)
+          when 'individual' then concat_ws(', ', nullif(coalesce(h.position, p.position), ''), hu.name,
+            case when hpu.document_symbol is null then hpu.name end)
           when 'collective' then coalesce(npu.name, '')
           else coalesce(n.household_address, '') end as "displayDetail",
         exists (select 1 from decision_recipients r join decisions x on x.id = r.decision_id
@@ -198,6 +199,8 @@ export async function nomineesOfDossiers(tx: DbOrTx, dossierIds: string[]): Prom
         where ph.person_id = n.person_id and ph.from_date <= make_date(n.year, 12, 31)
         order by ph.from_date desc limit 1) h on true
       left join units hu on hu.id = coalesce(h.unit_id, p.current_unit_id)
+      -- A sub-unit is printed with the unit it belongs to (not with the issuing department itself).
+      left join units hpu on hpu.id = hu.parent_id
       left join units nu on nu.id = n.unit_id
       left join units npu on npu.id = nu.parent_id
       where n.dossier_id in (${sql.join(
