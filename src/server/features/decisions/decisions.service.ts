@@ -94,15 +94,13 @@ export async function computePrizes(
       );
       for (const r of rows) paidBy.set(r.id, Number(r.amount));
     }
-    const salary = salaries
-      .filter((s) => s.effectiveFrom <= date)
-      .sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? 1 : -1))[0];
     const out = lines.map((l) => {
       const amount = l.revokesAwardId ? (paidBy.get(l.revokesAwardId) ?? 0) : 0;
       return { key: l.id, coefficient: null, multiplier: 1, amount, paid: amount, note: null, packId: '' };
     });
     const total = out.reduce((s, l) => s + l.paid, 0);
-    return { ok: true, baseSalary: salary?.amount ?? 0, lines: out, total, words: amountInWords(total) };
+    // No base salary applies: nothing is computed, the amounts are those already paid (or none).
+    return { ok: true, baseSalary: 0, lines: out, total, words: amountInWords(total) };
   }
   const packOf = await packsFor(
     tx,
@@ -375,7 +373,7 @@ export async function issueInTx(
   }
   const now = clock();
   await tx.execute(sql`update decisions set status = 'issued', year = ${year}, seq = ${seq}, number = ${number},
-      base_salary = ${prizes.baseSalary}, prize_total = ${prizes.total}, issued_at = ${now.toISOString()},
+      base_salary = ${prizes.baseSalary || null}, prize_total = ${prizes.total}, issued_at = ${now.toISOString()},
       issued_by = ${actor.id}, updated_at = ${now.toISOString()}, version = version + 1
     where id = ${id}`);
 
@@ -620,7 +618,7 @@ export function createDecisionsService(database: Database, clock: Clock) {
             kind: input.kind,
             referencesDecisionId: ref.id,
             ...(input.summary ? { summary: input.summary } : {}),
-            decidedOn: input.decidedOn ?? null,
+            decidedOn: input.decidedOn ?? todayInVietnam(clock),
             signerName: ref.signerName,
             signerTitle: ref.signerTitle,
             signMode: ref.signMode,
