@@ -38,6 +38,9 @@ import {
   type DossierStatus,
 } from '../../../domain/dossiers/workflow';
 import { dueOn, type AuthorityLevel } from '../../../domain/dossiers/deadlines';
+import { DOSSIER_STATUS_LABELS } from '../../../shared/dossiers/dossiers.schema';
+import { unitAddress, type Mailer } from '../../platform/mailer';
+import type { Config } from '../../platform/config';
 
 export type DossierRow = typeof dossiers.$inferSelect;
 
@@ -247,4 +250,37 @@ export async function dossierIdsOfNominees(tx: DbOrTx, nomineeIds: string[]): Pr
     .from(dossierNominees)
     .where(inArray(dossierNominees.id, nomineeIds));
   return rows.map((r) => r.id);
+}
+
+/**
+ * The e-mail copy of a state change, sent after the caller's transaction committed (never inside it: a
+ * rolled-back step must not have mailed anyone). Goes to the unit that must act next — the authority after
+ * the unit's step, the proposing unit after the department's. A failed send changes nothing: the in-app
+ * notification is the record. Features that move dossiers call it after their commit when they have a
+ * mailer.
+ */
+export async function mailDossierChange(
+  db: DbOrTx,
+  mailer: Mailer,
+  config: Pick<Config, 'mailUnitAddress'>,
+  dossier: DossierRow,
+  by: DossierActor,
+  reason?: string | null,
+): Promise<void> {
+  if (mailer.kind === 'off') return;
+  const unitId = by === 'unit' ? dossier.authorityUnitId : dossier.proposingUnitId;
+  const [u] = await db.select({ code: units.code }).from(units).where(eq(units.id, unitId));
+  if (!u) return;
+  const status = DOSSIER_STATUS_LABELS[dossier.status as DossierStatus] ?? dossier.status;
+  try {
+    await mailer.send({
+      to: [unitAddress(config, u.code)],
+      subject: `[VinhDanh] Hồ sơ ${dossier.code}: ${status}`,
+      text: `Hồ sơ ${dossier.code} "${dossier.title}" chuyển sang trạng thái: ${status}.${
+        reason?.trim() ? `\nLý do: ${reason.trim()}` : ''
+      }`,
+    });
+  } catch {
+    // E-mail is a courtesy copy of the in-app notification.
+  }
 }

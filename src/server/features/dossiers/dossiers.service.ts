@@ -14,9 +14,9 @@ import { recordAudit } from '../../platform/audit';
 import { fail, ok, type Result } from '../../platform/errors';
 import { todayInVietnam } from '../../platform/dates';
 import { loadWorkCalendar } from '../../platform/work-calendar';
-import { unitAddress, type Mailer } from '../../platform/mailer';
+import type { Mailer } from '../../platform/mailer';
 import { isUniqueViolation } from '../../platform/pg-errors';
-import { holidays, notifications, units } from '../../platform/db/schema';
+import { holidays, notifications } from '../../platform/db/schema';
 import { foldVietnamese } from '../../../shared/vietnamese';
 import {
   DOSSIER_TRANSITIONS,
@@ -47,7 +47,7 @@ import type { NotificationList } from '../../../shared/dossiers/notifications.sc
 import type { VerdictDto } from '../../../shared/eligibility/eligibility.schema';
 import type { EligibilityService } from '../eligibility/eligibility.service';
 import { unitsRepository } from '../units/units.repository';
-import { applyDossierAction, authorityLevel } from './dossier-workflow';
+import { applyDossierAction, authorityLevel, mailDossierChange } from './dossier-workflow';
 import { dossiersRepository as repo, type ListedDossier, type NomineeInsert } from './dossiers.repository';
 import { MIME, sniffFile, type FileStore, MAX_ATTACHMENT_BYTES } from './attachment-files';
 
@@ -407,17 +407,6 @@ export function createDossiersService(deps: DossierDeps) {
     return summary;
   }
 
-  async function mailUnit(unitId: string, subject: string, text: string) {
-    if (mailer.kind === 'off') return;
-    const [u] = await db.select({ code: units.code }).from(units).where(eq(units.id, unitId));
-    if (!u) return;
-    try {
-      await mailer.send({ to: [unitAddress(deps.config, u.code)], subject, text });
-    } catch {
-      // E-mail is a courtesy copy of the in-app notification; a failed send changes nothing.
-    }
-  }
-
   return {
     async list(v: DossierViewer, q: DossierListQuery): Promise<DossierSummary[]> {
       const cal = await loadWorkCalendar(db);
@@ -742,13 +731,7 @@ export function createDossiersService(deps: DossierDeps) {
       });
       // A refused step rolls back the check run with it: nothing changes.
       if (!r.ok) return r;
-      const d = r.value;
-      const to = by === 'unit' ? d.authorityUnitId : d.proposingUnitId;
-      await mailUnit(
-        to,
-        `[VinhDanh] Hồ sơ ${d.code}: ${d.status}`,
-        `Hồ sơ ${d.code} "${d.title}" chuyển sang trạng thái ${d.status}.${input.reason ? `\nLý do: ${input.reason}` : ''}`,
-      );
+      await mailDossierChange(db, mailer, deps.config, r.value, by, input.reason ?? input.transmittal);
       return detail(db, v, id);
     },
 

@@ -310,7 +310,13 @@ describe(`dossiers (${engine})`, () => {
         .map((n) => n.kind)
         .sort(),
     ).toEqual(['dossier.receive', 'dossier.start_review', 'dossier.submit']);
-    expect(fs.readdirSync(mailDir).filter((f) => f.endsWith('.eml')).length).toBeGreaterThanOrEqual(3);
+    const subjects = fs
+      .readdirSync(mailDir)
+      .filter((f) => f.endsWith('.eml'))
+      .map((f) => /Subject: =\?UTF-8\?B\?(.+)\?=/.exec(fs.readFileSync(path.join(mailDir, f), 'utf8'))![1]!)
+      .map((b64) => Buffer.from(b64, 'base64').toString('utf8'));
+    for (const status of ['Đã gửi', 'Đã tiếp nhận', 'Đang thẩm định'])
+      expect(subjects).toContain(`[VinhDanh] Hồ sơ ${cur.code}: ${status}`);
 
     // Return with a reason: the unit can edit again and sees why.
     const back = await act(canbo, cur, 'return', { reason: 'Thiếu báo cáo thành tích của bà Nguyễn Thị A' });
