@@ -167,7 +167,7 @@ export function createDossiersService(deps: DossierDeps) {
     }));
     const active = nominees.filter((n) => !n.excludedReason);
     const codes = [...new Set(active.map((n) => n.awardCode))];
-    // Quotas as they stood at the last check (stored in the flags' source: recomputed on each check).
+    // Quota lines are recomputed on read (awards may have been issued since the last check).
     const quotas = await quotaLines(x.d.year, x.d.proposingUnitId, active);
     return ok({
       ...summary(x, cal),
@@ -654,7 +654,8 @@ export function createDossiersService(deps: DossierDeps) {
         const x = await visible(tx, v, id);
         if (!x) return fail<NomineeView>('NOT_FOUND');
         const d = await repo.lock(tx, id);
-        if (!REVIEWABLE.includes(d!.status as DossierStatus) || d!.status === 'submitted')
+        // Accepting or excluding is part of the review: after receipt, before disclosure.
+        if (d!.status !== 'received' && d!.status !== 'under_review')
           return fail<NomineeView>('DOSSIER.WRONG_STATUS');
         const before = await repo.nominee(tx, id, nomineeId);
         if (!before) return fail<NomineeView>('NOT_FOUND');
