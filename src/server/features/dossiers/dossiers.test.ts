@@ -594,6 +594,47 @@ describe(`dossiers (${engine})`, () => {
     sut.time.set(new Date('2026-03-02T08:00:00+07:00'));
   });
 
+  it('dossier codes stay unique and gap-free when dossiers are created at the same moment', async () => {
+    const made = await Promise.all(
+      Array.from({ length: 6 }, (_, n) =>
+        donvi.request('POST', '/api/dossiers', {
+          year: 2019,
+          title: `Hồ sơ đồng thời ${n}`,
+          track: 'regular',
+        }),
+      ),
+    );
+    expect(made.map((r) => r.statusCode)).toEqual(Array(6).fill(201));
+    const codes = made.map((r) => (r.json() as DossierDetail).code).sort();
+    expect(codes).toEqual([
+      'HS-2019-0001',
+      'HS-2019-0002',
+      'HS-2019-0003',
+      'HS-2019-0004',
+      'HS-2019-0005',
+      'HS-2019-0006',
+    ]);
+  });
+
+  it('editing a nominee clears its check, and is audited', async () => {
+    const [p] = await peopleOf('BL-TTNS');
+    const d = await create(donvi, { title: 'Hồ sơ sửa người được đề nghị' });
+    const n = (await addPerson(donvi, d.id, p!.id, 'LDTT')).json() as NomineeView;
+    await donvi.request('POST', `/api/dossiers/${d.id}/checks`);
+    expect((await get(donvi, d.id)).nominees[0]!.checkedAt).not.toBeNull();
+    const res = await donvi.request('PUT', `/api/dossiers/${d.id}/nominees/${n.id}`, {
+      awardCode: 'CSTDCS',
+      achievementSummary: 'Sáng kiến cải tiến quy trình cấp nước',
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ awardCode: 'CSTDCS', checkedAt: null, verdictStatus: 'unknown' });
+    const wrong = await donvi.request('PUT', `/api/dossiers/${d.id}/nominees/${n.id}`, {
+      awardCode: 'TTLDXS',
+    });
+    expect(wrong.statusCode).toBe(400);
+    expect(await auditRows('dossier.nominee.update', d.id)).toHaveLength(1);
+  });
+
   it('every dossier route declares its access', () => {
     const mine = sut.routes.filter((r) => /^\/api\/(dossiers|holidays|notifications)/.test(r.url));
     expect(mine.length).toBeGreaterThan(15);
