@@ -69,6 +69,14 @@ describe(`demo 2020 decisions (${engine})`, () => {
     );
   });
 
+  it('the seed’s one audit row names the demo decisions', async () => {
+    const [row] = await t.database.rows<{ after: { decisions: string[] } }>(
+      sql`select after from audit_log where action = 'seed.demo'`,
+    );
+    expect(row!.after.decisions).toContain('15/QĐ-SNN');
+    expect(row!.after.decisions).toHaveLength(8);
+  });
+
   it('a demo decision downloads as Word with its number, the Bạc Liêu date line and the total in words', async () => {
     const list = (await officer.request('GET', '/api/decisions?year=2020')).json() as DecisionSummary[];
     const d = list.find((x) => x.number === '15/QĐ-SNN')!;

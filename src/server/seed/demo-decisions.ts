@@ -10,7 +10,6 @@ import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../platform/db/database';
 import type { Clock } from '../platform/clock';
 import { systemActor } from '../platform/actor';
-import { recordAudit } from '../platform/audit';
 import { parseDecisionNumber } from '../../domain/decisions/number';
 import { AWARD_CODES, type AwardCode } from '../../shared/registry/catalog';
 import { insertDraft, issueInTx, type DraftLine } from '../features/decisions/decisions.service';
@@ -37,8 +36,8 @@ export async function seedDemoDecisions(
   tx: DbOrTx,
   clock: Clock,
   awards: DemoAward[],
-): Promise<{ decisions: number; recipients: number }> {
-  if (awards.length === 0) return { decisions: 0, recipients: 0 };
+): Promise<{ decisions: number; recipients: number; numbers: string[] }> {
+  if (awards.length === 0) return { decisions: 0, recipients: 0, numbers: [] };
   const actor = systemActor(null, 'seed');
   const personCodes = [...new Set(awards.filter((a) => a.personCode).map((a) => a.personCode!))];
   const unitCodes = [...new Set(awards.filter((a) => a.unitCode).map((a) => a.unitCode!))];
@@ -135,11 +134,6 @@ export async function seedDemoDecisions(
     recipients += lines.length;
     numbers.push(r.value.number);
   }
-  await recordAudit(
-    tx,
-    actor,
-    { action: 'seed.demo_decisions', entityType: 'decision', after: { decisions: numbers, recipients } },
-    clock,
-  );
-  return { decisions: numbers.length, recipients };
+  // No audit row per decision: the seed's one audit row (seed.demo) names these numbers.
+  return { decisions: numbers.length, recipients, numbers };
 }

@@ -96,7 +96,9 @@ export async function seedDemo(
     await seedRules(tx, { demo: true });
     // The 2020 awards of the Sở and the province: through issued decisions (demo-decisions.ts), once the
     // base salaries are in.
-    if (deferred.length) await (await import('./demo-decisions')).seedDemoDecisions(tx, clock, deferred);
+    const decided = deferred.length
+      ? await (await import('./demo-decisions')).seedDemoDecisions(tx, clock, deferred)
+      : undefined;
     if (options.registry !== false) await (await import('./demo-scoring')).seedDemoScoring(tx, clock);
     if (options.registry !== false) await (await import('./demo-movements')).seedDemoMovements(tx, clock());
     if (options.registry !== false) await (await import('./demo-council')).seedDemoCouncils(tx);
@@ -107,7 +109,11 @@ export async function seedDemo(
       {
         action: 'seed.demo',
         entityType: 'system',
-        after: { users: DEMO_USERS.length, ...registry },
+        after: {
+          users: DEMO_USERS.length,
+          ...registry,
+          ...(decided ? { decisions: decided.numbers } : {}),
+        },
       },
       clock,
     );
