@@ -55,4 +55,34 @@ describe.skipIf(!hasChromium)('decisions in the browser (skipped: no /usr/bin/ch
     },
     E2E_TIMEOUT,
   );
+
+  it(
+    'the officer revokes one award of 16/QĐ-SNN by issuing a revocation decision from the UI',
+    async () => {
+      const { context, page } = await chrome.newPage();
+      try {
+        await login(page, server.url, 'canbo');
+        await page.goto(`${server.url}/decisions?year=2020`);
+        await page.getByRole('link', { name: '16/QĐ-SNN', exact: true }).click();
+        await page.getByTestId('decision-number').getByText('Quyết định số 16/QĐ-SNN').waitFor();
+        await page.locator('.ant-table-row .ant-checkbox-input').first().check();
+        await page.getByTestId('decision-revoke').click();
+        await page.getByTestId('decision-number').getByText('Dự thảo (chưa có số)').waitFor();
+        // Tập thể LĐTT 0,8 × 1.490.000 → 1.200.000 đồng to recover.
+        await page.getByTestId('decision-total').getByText('1.200.000').waitFor();
+        await page.getByTestId('decision-issue').click();
+        await page.getByTestId('decision-issue-confirm').click();
+        await page
+          .getByTestId('decision-number')
+          .getByText(/Quyết định số \d{2,}\/QĐ-SNN/)
+          .waitFor();
+        await page.getByText('Đính chính/thu hồi Quyết định số 16/QĐ-SNN').click();
+        await page.getByTestId('decision-number').getByText('Quyết định số 16/QĐ-SNN').waitFor();
+        await page.locator('.ant-table-row').first().getByText('Đã thu hồi').waitFor();
+      } finally {
+        await context.close();
+      }
+    },
+    E2E_TIMEOUT,
+  );
 });

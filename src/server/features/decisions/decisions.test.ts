@@ -106,7 +106,27 @@ describe(`decisions (${engine})`, () => {
     ).json() as DecisionDetail;
     expect(preview.baseSalary).toBe(1_800_000);
     expect(preview.recipients.map((r) => r.paid)).toEqual([540_000, 1_800_000, 1_440_000]);
-    issued = await sign(d);
+    // The officer orders the list (collectives first): positions follow, the totals do not change.
+    const order = [d.recipients[2]!.id, d.recipients[0]!.id, d.recipients[1]!.id];
+    const reordered = await officer.request('PUT', `/api/decisions/${d.id}`, {
+      version: d.version,
+      recipientOrder: order,
+    });
+    expect(reordered.statusCode, reordered.body).toBe(200);
+    const r2 = reordered.json() as DecisionDetail;
+    expect(r2.recipients.map((r) => r.id)).toEqual(order);
+    expect(r2.total).toBe(4_930_000);
+    const bad = await officer.request('PUT', `/api/decisions/${d.id}`, {
+      version: r2.version,
+      recipientOrder: order.slice(1),
+    });
+    expect(bad.json()).toMatchObject({ code: 'VALIDATION.FAILED' });
+    const stale = await officer.request('PUT', `/api/decisions/${d.id}`, {
+      version: d.version,
+      summary: 'Cũ',
+    });
+    expect(stale.json()).toMatchObject({ code: 'CONFLICT.VERSION' });
+    issued = await sign(r2);
   });
 
   it('refuses a dossier the council has not voted on (DECISION.NOT_APPROVED), at drafting and at issuing', async () => {
@@ -179,6 +199,7 @@ describe(`decisions (${engine})`, () => {
     );
     expect(audit.map((a) => a.action)).toEqual([
       'decision.create',
+      'decision.update',
       'decision.update',
       'dossier.decide',
       'decision.issue',
@@ -390,7 +411,7 @@ describe(`decisions (${engine})`, () => {
     ws.eachRow((row) => values.push((row.values as unknown[]).slice(1)));
     expect(String(values[0]![0])).toContain('01/QĐ-SNN');
     const body = values.filter((r) => typeof r[0] === 'number');
-    expect(body.map((r) => r[8])).toEqual([710_000, 2_340_000, 1_880_000]);
+    expect(body.map((r) => r[8])).toEqual([1_880_000, 710_000, 2_340_000]);
     expect(values.at(-1)![1]).toBe('Tổng cộng');
     expect(values.at(-1)![8]).toBe(4_930_000);
   });
