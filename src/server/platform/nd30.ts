@@ -106,10 +106,10 @@ const centred = (runs: TextRun[], after = 0) =>
 /** A short rule under a heading line: a centred paragraph with a bottom border would span the cell, so a run of underscores the width of ⅓ of the line is used, as printed forms do. */
 const rule = (chars: number) => centred([run('─'.repeat(chars), { size: 8 })], 60);
 
-function cell(children: Paragraph[], widthMm: number, borders = true) {
+function cell(children: Paragraph[], widthMm: number, borders = true, top = false) {
   return new TableCell({
     width: { size: convertMillimetersToTwip(widthMm), type: WidthType.DXA },
-    verticalAlign: VerticalAlign.CENTER,
+    verticalAlign: top ? VerticalAlign.TOP : VerticalAlign.CENTER,
     borders: borders
       ? { top: THIN, bottom: THIN, left: THIN, right: THIN }
       : { top: NONE, bottom: NONE, left: NONE, right: NONE },
@@ -242,6 +242,8 @@ function signatureBlock(doc: Nd30Document): Table {
             ],
             left,
             false,
+            // "Nơi nhận:" starts level with the signer's authority line (Nghị định 30/2020, Phụ lục I).
+            true,
           ),
           cell(
             [
@@ -253,6 +255,7 @@ function signatureBlock(doc: Nd30Document): Table {
             ],
             right,
             false,
+            true,
           ),
         ],
       }),

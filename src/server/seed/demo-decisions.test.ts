@@ -58,6 +58,11 @@ describe(`demo 2020 decisions (${engine})`, () => {
       recipientCount: 4,
       prizeTotal: 2 * 1_490_000 + 2 * 2_980_000,
     });
+    // Each member unit is notified of the decisions on its people (sub-units roll up to the member).
+    expect(
+      await one(sql`select count(*) as n from notifications n join units u on u.id = n.unit_id
+        where u.code = 'BL-TTNS' and n.kind = 'decision.issued' and n.entity_id = ${by['15/QĐ-SNN']!.id}`),
+    ).toBe(1);
     expect(by['285/QĐ-SNN']!.prizeTotal).toBe(6 * 900_000);
     expect(by['312/QĐ-SNN']!.prizeTotal).toBe(6 * 900_000);
     // Every 2020 award of these issuers was written by its decision; the Kỷ niệm chương stays imported.

@@ -387,16 +387,26 @@ export async function baseSalaryRows(tx: DbOrTx) {
   );
 }
 
-/** The unit each recipient line reports to, for the notification (the person's unit on the decision date). */
+/**
+ * Units to notify of an issued decision: each recipient's unit (a person's unit on the decision date), the
+ * unit a sub-unit belongs to (the member unit whose officer reads notifications; a parent with its own
+ * document symbol is an issuing body, not notified), and the proposing units of the dossiers.
+ */
 export async function unitsToNotify(tx: DbOrTx, decisionId: string, on: string): Promise<string[]> {
-  const rows = await rowsOf<{ id: string }>(
+  const rows = await rowsOf<{ id: string | null }>(
     tx,
-    sql`select distinct coalesce(r.unit_id, h.unit_id, p.current_unit_id) as id
-      from decision_recipients r
-      left join people p on p.id = r.person_id
-      left join lateral (select ph.unit_id from person_unit_history ph where ph.person_id = r.person_id
-        and ph.from_date <= ${on}::date order by ph.from_date desc limit 1) h on true
-      where r.decision_id = ${decisionId}`,
+    sql`with direct as (
+        select distinct coalesce(r.unit_id, h.unit_id, p.current_unit_id) as id
+        from decision_recipients r
+        left join people p on p.id = r.person_id
+        left join lateral (select ph.unit_id from person_unit_history ph where ph.person_id = r.person_id
+          and ph.from_date <= ${on}::date order by ph.from_date desc limit 1) h on true
+        where r.decision_id = ${decisionId})
+      select id from direct
+      union select pu.id from direct d join units u on u.id = d.id join units pu on pu.id = u.parent_id
+        where pu.document_symbol is null
+      union select ds.proposing_unit_id from decision_recipients r join dossier_nominees n on n.id = r.nominee_id
+        join dossiers ds on ds.id = n.dossier_id where r.decision_id = ${decisionId}`,
   );
   return rows.map((r) => r.id).filter((x): x is string => Boolean(x));
 }

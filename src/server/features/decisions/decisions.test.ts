@@ -190,10 +190,12 @@ describe(`decisions (${engine})`, () => {
     expect(ini!.used).toBeTruthy();
     const [ds] = await q<{ status: string }>(sql`select status from dossiers where id = ${dossier.id}`);
     expect(ds!.status).toBe('decided');
-    const notes = await q<{ kind: string }>(
-      sql`select kind from notifications where entity_id = ${issued.id}`,
+    const notes = await q<{ kind: string; code: string }>(
+      sql`select n.kind, u.code from notifications n join units u on u.id = n.unit_id
+        where n.entity_id = ${issued.id}`,
     );
-    expect(notes.length).toBeGreaterThan(0);
+    expect(notes.map((n) => n.code)).toEqual(['BL-TTKN']);
+    expect(notes[0]!.kind).toBe('decision.issued');
     const audit = await q<{ action: string }>(
       sql`select action from audit_log where entity_id = ${issued.id} or (entity_id = ${dossier.id} and action = 'dossier.decide') order by seq`,
     );

@@ -66,6 +66,8 @@ export const decisionsVi = {
   'decisions.moveDown': 'Xuống',
   'decisions.dossiers': 'Hồ sơ',
   'decisions.issuedAt': 'Ban hành lúc',
+  'decisions.heading': 'Quyết định số {number}',
+  'decisions.totalRow': 'Tổng cộng: {n}',
 } as const;
 
 export const decisionsEn: { readonly [K in keyof typeof decisionsVi]: string } = {
@@ -135,4 +137,6 @@ export const decisionsEn: { readonly [K in keyof typeof decisionsVi]: string } =
   'decisions.moveDown': 'Down',
   'decisions.dossiers': 'Dossiers',
   'decisions.issuedAt': 'Issued at',
+  'decisions.heading': 'Decision {number}',
+  'decisions.totalRow': 'Total: {n}',
 };

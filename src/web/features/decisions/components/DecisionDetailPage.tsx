@@ -183,7 +183,7 @@ export function DecisionDetailPage({ id }: { id: string }) {
             <ArrowLeftOutlined /> {t('decisions.back')}
           </Link>
           <Typography.Title level={4} style={{ margin: '4px 0 0' }} data-testid="decision-number">
-            {d.number ? `Quyết định số ${d.number}` : t('decisions.draftNumber')}{' '}
+            {d.number ? t('decisions.heading', { number: d.number }) : t('decisions.draftNumber')}{' '}
             <Tag color={draft ? 'default' : 'success'}>{DECISION_STATUS_LABELS[d.status]}</Tag>
             {d.kind !== 'award' ? <Tag color="orange">{DECISION_KIND_LABELS[d.kind]}</Tag> : null}
           </Typography.Title>
@@ -383,7 +383,7 @@ export function DecisionDetailPage({ id }: { id: string }) {
           summary={() => (
             <Table.Summary.Row>
               <Table.Summary.Cell index={0} colSpan={editable ? 7 : 6}>
-                <strong>Tổng cộng: {d.recipients.length}</strong>
+                <strong>{t('decisions.totalRow', { n: d.recipients.length })}</strong>
               </Table.Summary.Cell>
               <Table.Summary.Cell index={1} align="right">
                 <strong>{dots(d.total)}</strong>
