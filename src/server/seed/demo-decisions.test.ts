@@ -132,6 +132,29 @@ describe(`demo 2020 decisions (${engine})`, () => {
     expect(await runCli(['decisions'], ctx)).toBe(2);
   });
 
+  it('a 2026 revocation of 15/QĐ-SNN is issued by the successor body, Sở Nông nghiệp và Môi trường tỉnh Cà Mau', async () => {
+    const list = (await officer.request('GET', '/api/decisions?year=2020')).json() as DecisionSummary[];
+    const d15 = (
+      await officer.request('GET', `/api/decisions/${list.find((x) => x.number === '15/QĐ-SNN')!.id}`)
+    ).json() as DecisionDetail;
+    const res = await officer.request('POST', '/api/decisions', {
+      kind: 'revocation',
+      referencesDecisionId: d15.id,
+      awardIds: [d15.recipients[0]!.awardId],
+      decidedOn: '2026-03-02',
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const rev = res.json() as DecisionDetail;
+    expect(rev.issuerName).toBe('Sở Nông nghiệp và Môi trường tỉnh Cà Mau');
+    expect(rev.placeLine).toBe('Cà Mau');
+    expect(rev.total).toBe(450_000);
+    const issued = (
+      await officer.request('POST', `/api/decisions/${rev.id}/issue`, { version: rev.version })
+    ).json() as DecisionDetail;
+    expect(issued.number).toBe('01/QĐ-SNNMT');
+    expect(issued.authority).toBe('Giám đốc Sở Nông nghiệp và Môi trường');
+  });
+
   it('withhold2020Unit leaves one member’s 2020 regular awards out, keeps the rest', async () => {
     await t.seed({ registry: true, withhold2020Unit: 'BL-TTKN' });
     const held = await one(sql`select count(*) as n from awards a

@@ -448,3 +448,33 @@ export async function lastSigner(
   );
   return r;
 }
+
+export interface IssuerRow {
+  id: string;
+  name: string;
+  symbol: string;
+}
+
+/**
+ * The body that issues on `date` for `unitId`: the unit itself, or its successor after a merger or a
+ * reorganisation in force by then (the Sở NN&PTNT tỉnh Bạc Liêu → Sở NN&MT tỉnh Bạc Liêu from 2025-03-01 →
+ * Sở NN&MT tỉnh Cà Mau from 2025-07-01). The symbol is the unit's document symbol (or its code).
+ */
+export async function issuerOn(tx: DbOrTx, unitId: string, date: string): Promise<IssuerRow> {
+  let id = unitId;
+  for (let i = 0; i < 10; i++) {
+    const [next] = await rowsOf<{ id: string }>(
+      tx,
+      sql`select successor_id as id from unit_successions where predecessor_id = ${id}
+        and effective_date <= ${date}::date order by effective_date desc, successor_id limit 1`,
+    );
+    if (!next) break;
+    id = next.id;
+  }
+  const [u] = await rowsOf<IssuerRow>(
+    tx,
+    sql`select id, name, coalesce(document_symbol, upper(code)) as symbol from units where id = ${id}`,
+  );
+  if (!u) throw new Error(`unit ${id} not found`);
+  return u;
+}

@@ -41,6 +41,7 @@ import {
   baseSalaryRows,
   findApprovedDossiers,
   findDecision,
+  issuerOn,
   lastSigner,
   insertAwards,
   insertRecipients,
@@ -161,21 +162,18 @@ export interface DraftSpec {
 
 /** Inserts a draft decision and its lines (used by the service, the demo seed and the bench). */
 export async function insertDraft(tx: DbOrTx, clock: Clock, actor: Actor, spec: DraftSpec): Promise<string> {
-  const [issuer] = await rowsOf<{ name: string; symbol: string | null }>(
-    tx,
-    sql`select name, document_symbol as symbol from units where id = ${spec.issuerUnitId}`,
-  );
-  if (!issuer) throw new Error('issuer unit not found');
   const refNumber = spec.referencesDecisionId
     ? ((await findDecision(tx, spec.referencesDecisionId))?.number ?? null)
     : null;
   const date = spec.decidedOn ?? todayInVietnam(clock);
+  // The body that exists on the decision date issues it (a successor after a merger).
+  const issuer = await issuerOn(tx, spec.issuerUnitId, date);
   const [row] = await rowsOf<{ id: string }>(
     tx,
     sql`insert into decisions (issuer_unit_id, kind, references_decision_id, status, symbol, decided_on, summary,
         basis, place, signer_name, signer_title, sign_mode, recipients_note, created_by)
-      values (${spec.issuerUnitId}, ${spec.kind}, ${spec.referencesDecisionId ?? null}, 'draft',
-        ${issuer.symbol ?? 'QĐ'}, ${spec.decidedOn ?? null}, ${spec.summary ?? defaultSummary(spec.kind, spec.lines, refNumber)},
+      values (${issuer.id}, ${spec.kind}, ${spec.referencesDecisionId ?? null}, 'draft',
+        ${issuer.symbol}, ${spec.decidedOn ?? null}, ${spec.summary ?? defaultSummary(spec.kind, spec.lines, refNumber)},
         ${spec.basis ?? defaultBasis(date, issuer.name)}, ${provinceOf(issuer.name)}, ${spec.signerName ?? ''},
         ${spec.signerTitle ?? ''}, ${spec.signMode ?? 'direct'}, ${'Như Điều 3;\nLưu: VT, TĐKT'}, ${actor.id})
       returning id`,
@@ -305,6 +303,16 @@ export async function issueInTx(
 
   const prizes = await computePrizes(tx, d, lines, d.decidedOn);
   if (!prizes.ok) return fail('DECISION.NO_BASE_SALARY');
+
+  // The date may have moved past a merger since drafting: the successor issues, with its own symbol.
+  const issuerNow = await issuerOn(tx, d.issuerUnitId, d.decidedOn);
+  if (issuerNow.id !== d.issuerUnitId) {
+    await tx.execute(sql`update decisions set issuer_unit_id = ${issuerNow.id}, symbol = ${issuerNow.symbol},
+        place = ${provinceOf(issuerNow.name) || d.place} where id = ${id}`);
+    d.issuerUnitId = issuerNow.id;
+    d.symbol = issuerNow.symbol;
+    d.issuerName = issuerNow.name;
+  }
 
   // The number: one row per issuer and year, incremented under its row lock.
   const year = Number(d.decidedOn.slice(0, 4));
@@ -690,6 +698,15 @@ export function createDecisionsService(database: Database, clock: Clock) {
           sign_mode: input.signMode ?? d.signMode,
           recipients_note: input.recipientsNote ?? d.recipientsNote,
         };
+        if (set.decided_on && set.decided_on !== d.decidedOn) {
+          // A date past a merger moves the draft to the successor body (its name, symbol and place).
+          const issuerNow = await issuerOn(tx, d.issuerUnitId, set.decided_on);
+          if (issuerNow.id !== d.issuerUnitId) {
+            await tx.execute(sql`update decisions set issuer_unit_id = ${issuerNow.id}, symbol = ${issuerNow.symbol}
+              where id = ${id}`);
+            if (input.place === undefined) set.place = provinceOf(issuerNow.name) || set.place;
+          }
+        }
         await tx.execute(sql`update decisions set decided_on = ${set.decided_on}, summary = ${set.summary},
             basis = ${set.basis}, place = ${set.place}, signer_name = ${set.signer_name},
             signer_title = ${set.signer_title}, sign_mode = ${set.sign_mode}, recipients_note = ${set.recipients_note},
