@@ -209,7 +209,8 @@ export const ERRORS = {
   },
   'DISCLOSURE.REFUSED': {
     status: 400,
-    message: 'Góp ý không được chấp nhận. Vui lòng tải lại trang, điền đầy đủ và gửi lại (không quá 2 liên kết).',
+    message:
+      'Góp ý không được chấp nhận. Vui lòng tải lại trang, điền đầy đủ và gửi lại (không quá 2 liên kết).',
   },
   'COUNCIL.EXISTS': { status: 409, message: 'Đơn vị này đã có Hội đồng Thi đua – Khen thưởng trong năm.' },
   'COUNCIL.MEMBER_USER_TAKEN': {
