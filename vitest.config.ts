@@ -5,6 +5,9 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'tests/**/*.test.ts'],
     environment: 'node',
     pool: 'forks',
+    // Vitest's default on a 2-CPU machine is one worker (CPUs - 1): every file in turn, one core idle. Two
+    // workers run two files (each with its own database) side by side; override with --maxWorkers.
+    maxWorkers: 2,
     // Each file opens its own database (a PGlite takes seconds to create): generous hooks.
     testTimeout: 60_000,
     hookTimeout: 180_000,

@@ -9,6 +9,8 @@ import { auditLog, people, units, users } from './platform/db/schema';
 // Issue 6: disclosure and council steps.
 import { disclosures } from './platform/db/schema';
 import { insertDossierUnderReview } from './testing/awarding-fixtures';
+// Issue 6: decision steps.
+import { makeDossier } from './features/decisions/decisions.fixtures';
 
 let t: TestApp;
 let admin: Session;
@@ -43,6 +45,8 @@ type Step = [
 
 /** Issue 6 (disclosure, council): what one step leaves for the next. */
 const aw: Record<string, string> = {};
+/** Issue 6 (decisions): the draft the steps create, edit and issue. */
+const dc: Record<string, string> = {};
 /** Issue 6 (dossiers): the dossier and nominees the steps create. */
 const ds: Record<string, string> = {};
 const awJson = async (s: Session, method: string, url: string, body?: unknown) => {
@@ -1024,6 +1028,62 @@ const steps: Step[] = [
     'POST /api/notifications/read-all',
     'notification.read_all',
     async () => (await t.login('donvi')).request('POST', '/api/notifications/read-all'),
+  ],
+  // Issue 6: decisions (a dossier approved by the council, written as the fixture does).
+  [
+    'POST /api/decisions',
+    'decision.create',
+    async () => {
+      const { id: dossierId } = await makeDossier(
+        t.database,
+        'approved',
+        [{ unitCode: 'BL-TTNS', awardCode: 'TTLDTT' }],
+        2024,
+      );
+      const res = await (
+        await t.login('canbo')
+      ).request('POST', '/api/decisions', { dossierIds: [dossierId] });
+      dc.decision = res.json().id;
+      return res;
+    },
+  ],
+  [
+    'PUT /api/decisions/:id',
+    'decision.update',
+    async () => {
+      const s = await t.login('canbo');
+      const d = await awJson(s, 'GET', `/api/decisions/${dc.decision}`);
+      return s.request('PUT', `/api/decisions/${dc.decision}`, {
+        version: d.version as number,
+        signerName: 'Đặng Hoàng Phúc',
+      });
+    },
+  ],
+  [
+    'POST /api/decisions/:id/issue',
+    'decision.issue',
+    async () => {
+      const s = await t.login('lanhdao');
+      const d = await awJson(s, 'GET', `/api/decisions/${dc.decision}`);
+      return s.request('POST', `/api/decisions/${dc.decision}/issue`, {
+        version: d.version as number,
+      });
+    },
+  ],
+  [
+    'DELETE /api/decisions/:id',
+    'decision.delete',
+    async () => {
+      const { id: dossierId } = await makeDossier(
+        t.database,
+        'approved',
+        [{ unitCode: 'BL-TTKN', awardCode: 'TTLDTT' }],
+        2023,
+      );
+      const s = await t.login('canbo');
+      const d = await awJson(s, 'POST', '/api/decisions', { dossierIds: [dossierId] });
+      return s.request('DELETE', `/api/decisions/${d.id}`);
+    },
   ],
   [
     'POST /api/auth/logout',
