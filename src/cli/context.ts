@@ -16,6 +16,8 @@ export interface CliContext {
   openDatabase(options?: { migrate?: boolean }): Promise<Database>;
   /** Where the database lives, for messages. */
   describeDatabase(): string;
+  /** Where dossier attachments are kept (backup and restore carry them); tests may leave it out. */
+  uploadDir?(): string;
 }
 
 /** Wrong command line: exit code 2. */
@@ -66,6 +68,9 @@ export function defaultContext(env: NodeJS.ProcessEnv = process.env): CliContext
         const engine = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite (${config.dataDir})`;
         throw new CliFailure(`Không mở được cơ sở dữ liệu ${engine}: ${causeMessage(err)}`);
       }
+    },
+    uploadDir() {
+      return loadConfig(env).uploadDir;
     },
     describeDatabase() {
       const config = loadConfig(env);

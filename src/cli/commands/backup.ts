@@ -54,14 +54,23 @@ export const backupCommand: Command = {
     const out = stringOption(parsed, 'out');
     if (!out) throw new UsageError('Thiếu tệp đích: --out <tệp> (missing --out)', 'backup');
     const summary = await withDatabase(ctx, (database) =>
-      writeBackup(database, out, { overwrite: parsed.values.force === true, clock: ctx.clock }),
+      writeBackup(database, out, {
+        overwrite: parsed.values.force === true,
+        clock: ctx.clock,
+        ...(ctx.uploadDir ? { uploadDir: ctx.uploadDir() } : {}),
+      }),
     );
     ctx.out(
       `Đã sao lưu ${summary.totalRows} dòng của ${summary.header.tables.length} bảng từ ${ctx.describeDatabase()}`,
     );
     ctx.out(`  vào / to: ${path.resolve(summary.file)} (${size(summary.bytes)})`);
     for (const [table, n] of Object.entries(summary.rowCounts)) ctx.out(`  ${table.padEnd(20)} ${n}`);
-    ctx.out(`(Backup written: ${summary.totalRows} rows.)`);
+    ctx.out(`  Tệp đính kèm / attachment files: ${summary.files}`);
+    for (const sha of summary.missingFiles)
+      ctx.err(
+        `  Cảnh báo: thiếu hoặc hỏng tệp đính kèm ${sha} trong thư mục tải lên; không sao lưu được nội dung tệp này.`,
+      );
+    ctx.out(`(Backup written: ${summary.totalRows} rows, ${summary.files} files.)`);
     return EXIT.ok;
   },
 };
@@ -79,7 +88,10 @@ export const restoreCommand: Command = {
     const file = parsed.positionals[0];
     if (!file) throw new UsageError('Thiếu tệp sao lưu: restore <tệp> (missing backup file)', 'restore');
     const summary = await withDatabase(ctx, (database) =>
-      restoreBackup(database, file, { force: parsed.values.force === true }),
+      restoreBackup(database, file, {
+        force: parsed.values.force === true,
+        ...(ctx.uploadDir ? { uploadDir: ctx.uploadDir() } : {}),
+      }),
     );
     const h = summary.header;
     ctx.out(`Đã khôi phục ${summary.totalRows} dòng vào ${ctx.describeDatabase()}`);
@@ -87,6 +99,7 @@ export const restoreCommand: Command = {
       `  từ / from: ${file} (tạo lúc / created ${h.createdAt} trên / on ${h.engine}, VinhDanh ${h.appVersion})`,
     );
     for (const [table, n] of Object.entries(summary.rowCounts)) ctx.out(`  ${table.padEnd(20)} ${n}`);
+    ctx.out(`  Tệp đính kèm / attachment files: ${summary.files}`);
     for (const note of summary.notes) ctx.out(`  Lưu ý / note: ${note}`);
     const lines = describeVerify(summary.audit);
     if (summary.audit.ok) {

@@ -4,6 +4,7 @@
  * when TEST_DATABASE_URL is set), otherwise a second PGlite — the test name says which.
  */
 import fs from 'node:fs';
+import { createHash } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -137,7 +138,7 @@ describe('backup and restore', () => {
 
   it('writes a self-describing header and refuses to overwrite a file', async () => {
     const header = await readBackupHeader(gzFile);
-    expect(header).toMatchObject({ format: 'vinhdanh-backup', formatVersion: 1, engine: 'pglite' });
+    expect(header).toMatchObject({ format: 'vinhdanh-backup', formatVersion: 2, engine: 'pglite' });
     // Every migration this version ships, named by its file.
     expect(header.migrations.map((m) => m.tag)).toEqual([...migrationTags().values()]);
     expect(header.migrations[0]?.tag).toBe('0000_init');
@@ -291,10 +292,10 @@ describe('backup and restore', () => {
           const [head, ...rest] = lines();
           return write(
             'v2.jsonl',
-            [head!.replace('"formatVersion":1', '"formatVersion":2'), ...rest].join('\n') + '\n',
+            [head!.replace('"formatVersion":2', '"formatVersion":3'), ...rest].join('\n') + '\n',
           );
         },
-        /định dạng phiên bản 2/,
+        /định dạng phiên bản 3/,
       ],
     ])('refuses %s', async (_name, make, message) => {
       const file = make();
@@ -317,5 +318,64 @@ describe('backup and restore', () => {
       expect(summary.audit.ok).toBe(true);
       expect(await dumpTables(empty.database)).toEqual(original);
     });
+  });
+});
+
+describe('dossier attachments travel with a backup (format 2)', () => {
+  let source: Database;
+  let target: Target;
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'vd-backup-files-'));
+  const fromDir = path.join(root, 'from');
+  const toDir = path.join(root, 'to');
+  const pdf = Buffer.from('%PDF-1.4\n% tờ trình\n%%EOF\n');
+  const sha = createHash('sha256').update(pdf).digest('hex');
+  const lost = 'f'.repeat(64);
+  const file = path.join(root, 'with-files.jsonl');
+
+  beforeAll(async () => {
+    source = await openDatabase({ dataDir: 'memory://' });
+    await seedDemo(source, testClock().clock);
+    fs.mkdirSync(path.join(fromDir, 'files'), { recursive: true });
+    fs.writeFileSync(path.join(fromDir, 'files', sha), pdf);
+    await source.db.execute(sql`with d as (
+        insert into dossiers (code, year, title, proposing_unit_id, authority_unit_id, track)
+        select 'HS-2020-0001', 2020, 'Đề nghị', u.id, u.parent_id, 'regular' from units u where u.code = 'BL-TTKN'
+        returning id)
+      insert into dossier_attachments (dossier_id, kind, file_name, mime_type, size, sha256)
+      select d.id, k.kind, k.name, 'application/pdf', ${pdf.length}, k.sha from d,
+        (values ('submission_letter', 'to-trinh.pdf', ${sha}), ('minutes', 'bien-ban.pdf', ${lost})) k(kind, name, sha)`);
+    target = await freshPglite();
+  });
+  afterAll(async () => {
+    await target?.close();
+    await source?.close();
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+
+  it('writes each stored file once, names the lost ones, and restores the bytes into the target upload directory', async () => {
+    const written = await writeBackup(source, file, { uploadDir: fromDir });
+    expect(written.files).toBe(1);
+    expect(written.missingFiles).toEqual([lost]);
+    const summary = await restoreBackup(target.database, file, { uploadDir: toDir });
+    expect(summary.files).toBe(1);
+    expect(summary.rowCounts.dossier_attachments).toBe(2);
+    expect(fs.readFileSync(path.join(toDir, 'files', sha))).toEqual(pdf);
+  });
+
+  it('refuses a backup whose file bytes were changed, and writes no rows', async () => {
+    const changed = fs
+      .readFileSync(file, 'utf8')
+      .replace(pdf.toString('base64'), Buffer.from('%PDF-1.4 khác').toString('base64'));
+    const bad = path.join(root, 'changed.jsonl');
+    fs.writeFileSync(bad, changed);
+    const empty = await freshPglite();
+    try {
+      await expect(restoreBackup(empty.database, bad, { uploadDir: path.join(root, 'x') })).rejects.toThrow(
+        /không khớp mã kiểm tra/,
+      );
+      expect((await dumpTables(empty.database)).dossier_attachments).toBe('[]');
+    } finally {
+      await empty.close();
+    }
   });
 });

@@ -7,7 +7,9 @@
  *   line 1      header  {"format":"vinhdanh-backup","formatVersion":1,"appVersion","createdAt","engine",
  *                        "migrations":[{hash,createdAt,tag}],"tables":[{name,columns,primaryKey}]}
  *   lines 2..n  batches {"table":"units","rows":[…]}   (every table has at least one line, even if empty)
- *   last line   trailer {"end":true,"rowCounts":{…},"sha256":"<hex of every byte before this line>"}
+ *   then        files   {"file":"<sha256>","data":"<base64>"}   (format 2: the dossier attachments, which are
+ *                        kept outside the database under `<upload dir>/files/<sha256>`; one line per file)
+ *   last line   trailer {"end":true,"rowCounts":{…},"files":n,"sha256":"<hex of every byte before this line>"}
  *
  * Rows are rendered as JSON by the database itself (row_to_json), inside one read-only repeatable-read
  * transaction (one consistent snapshot) with the session time zone set to UTC, and read back by the
@@ -19,6 +21,7 @@
  * committing, resets identity sequences, and then verifies the audit chain.
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import readline from 'node:readline';
 import zlib from 'node:zlib';
 import { createHash, randomBytes } from 'node:crypto';
@@ -32,7 +35,8 @@ import type { Clock } from './clock';
 import { VERSION } from '../version';
 
 export const BACKUP_FORMAT = 'vinhdanh-backup';
-export const BACKUP_FORMAT_VERSION = 1;
+/** 2: attachment files travel with the rows (format 1 files, without them, still restore). */
+export const BACKUP_FORMAT_VERSION = 2;
 const DEFAULT_BATCH = 1000;
 
 export interface MigrationRecord {
@@ -62,6 +66,8 @@ export interface BackupHeader {
 interface BackupTrailer {
   end: true;
   rowCounts: Record<string, number>;
+  /** Attachment files in the backup (format 2). */
+  files?: number;
   sha256: string;
 }
 
@@ -219,6 +225,8 @@ export interface BackupOptions {
   clock?: Clock;
   /** Replace an existing file (default: refuse). */
   overwrite?: boolean;
+  /** Where attachment files are kept (`<uploadDir>/files/<sha256>`); without it, files are left out. */
+  uploadDir?: string;
 }
 
 export interface BackupSummary {
@@ -227,7 +235,18 @@ export interface BackupSummary {
   header: BackupHeader;
   rowCounts: Record<string, number>;
   totalRows: number;
+  /** Attachment files written into the backup. */
+  files: number;
+  /** Attachments whose stored file is missing or damaged (their rows are backed up; the bytes could not be). */
+  missingFiles: string[];
 }
+
+const SHA256 = /^[0-9a-f]{64}$/;
+const filePath = (uploadDir: string, sha: string) => {
+  if (!SHA256.test(sha)) throw new BackupError(`Mã tệp đính kèm không hợp lệ: ${sha}`);
+  return path.join(uploadDir, 'files', sha);
+};
+const sha256Hex = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 /** One page of a table, rendered by the database. Raw newlines can only be JSON whitespace: flatten them. */
 function pageQuery(table: TableInfo, after: string | null, limit: number): SQL {
@@ -314,11 +333,40 @@ export async function writeBackup(
           }
           rowCounts[table.name] = count;
         }
-        return { header, rowCounts };
+        // The attachments' bytes, one line per distinct file, read and checked against their checksum.
+        let files = 0;
+        const missingFiles: string[] = [];
+        if (options.uploadDir && catalogue.tables.some((t) => t.name === 'dossier_attachments')) {
+          const shas = await rowsOf<{ sha: string }>(
+            tx,
+            sql`select distinct sha256 as sha from dossier_attachments order by 1`,
+          );
+          for (const { sha } of shas) {
+            let bytes: Buffer;
+            try {
+              bytes = fs.readFileSync(filePath(options.uploadDir, sha));
+            } catch {
+              missingFiles.push(sha);
+              continue;
+            }
+            if (sha256Hex(bytes) !== sha) {
+              missingFiles.push(sha);
+              continue;
+            }
+            await write(`{"file":"${sha}","data":"${bytes.toString('base64')}"}`);
+            files++;
+          }
+        }
+        return { header, rowCounts, files, missingFiles };
       },
       { isolationLevel: 'repeatable read', accessMode: 'read only' },
     );
-    const trailer: BackupTrailer = { end: true, rowCounts: result.rowCounts, sha256: hash.digest('hex') };
+    const trailer: BackupTrailer = {
+      end: true,
+      rowCounts: result.rowCounts,
+      files: result.files,
+      sha256: hash.digest('hex'),
+    };
     await write(JSON.stringify(trailer), false);
     sink.end();
     await finished(out);
@@ -330,6 +378,8 @@ export async function writeBackup(
       header: result.header,
       rowCounts: result.rowCounts,
       totalRows: Object.values(result.rowCounts).reduce((a, b) => a + b, 0),
+      files: result.files,
+      missingFiles: result.missingFiles,
     };
   } catch (err) {
     sink.destroy();
@@ -448,6 +498,8 @@ export async function readBackupHeader(file: string): Promise<BackupHeader> {
 export interface RestoreOptions {
   /** Empty the target first (every table, the audit log included). */
   force?: boolean;
+  /** Where to put the attachment files of the backup; without it they are checked but not written. */
+  uploadDir?: string;
 }
 
 export interface RestoreSummary {
@@ -456,6 +508,8 @@ export interface RestoreSummary {
   totalRows: number;
   /** Columns the target has and the (older) backup lacks: filled with their defaults. */
   notes: string[];
+  /** Attachment files restored into the upload directory. */
+  files: number;
   audit: VerifyResult;
 }
 
@@ -480,6 +534,7 @@ function checkMigrations(backup: MigrationRecord[], target: MigrationRecord[], a
 }
 
 const LINE_PREFIX = /^\{"table":("(?:[^"\\]|\\.)*"),"rows":/;
+const FILE_LINE = /^\{"file":"([0-9a-f]{64})","data":"([A-Za-z0-9+/=]*)"\}$/;
 
 export async function restoreBackup(
   database: Database,
@@ -490,8 +545,9 @@ export async function restoreBackup(
   const { header } = reader;
   const notes: string[] = [];
   let rowCounts: Record<string, number>;
+  let files: number;
   try {
-    rowCounts = await database.db.transaction(async (tx) => {
+    ({ counts: rowCounts, files } = await database.db.transaction(async (tx) => {
       const target = await readCatalogue(tx);
       const targetMigrations = await appliedMigrations(tx);
       checkMigrations(header.migrations, targetMigrations, header.appVersion);
@@ -557,6 +613,7 @@ export async function restoreBackup(
       const staged = new Set<string>();
       const pending: string[] = [];
       const counts: Record<string, number> = {};
+      let files = 0;
       const seen = new Set<string>();
       let current: string | null = null;
       const hash = createHash('sha256');
@@ -590,6 +647,27 @@ export async function restoreBackup(
         const line = await nextLine(reader.lines);
         if (line === undefined) break;
         if (trailer) throw new BackupError('Tệp sao lưu hỏng: có dữ liệu sau dòng kết thúc.');
+        const f = FILE_LINE.exec(line);
+        if (f) {
+          // An attachment: checked against its name (the sha256 of its bytes), written content-addressed —
+          // a file written by a restore that fails later is harmless (nothing refers to it).
+          hash.update(`${line}\n`);
+          const sha = f[1]!;
+          const bytes = Buffer.from(f[2]!, 'base64');
+          if (sha256Hex(bytes) !== sha)
+            throw new BackupError(
+              `Tệp sao lưu hỏng: tệp đính kèm ${sha.slice(0, 12)}… không khớp mã kiểm tra.`,
+            );
+          if (options.uploadDir) {
+            const target = filePath(options.uploadDir, sha);
+            fs.mkdirSync(path.dirname(target), { recursive: true });
+            const tmp = `${target}.${randomBytes(4).toString('hex')}.tmp`;
+            fs.writeFileSync(tmp, bytes);
+            fs.renameSync(tmp, target);
+          }
+          files++;
+          continue;
+        }
         const m = LINE_PREFIX.exec(line);
         if (!m) {
           let parsed: Partial<BackupTrailer> | undefined;
@@ -649,6 +727,8 @@ export async function restoreBackup(
         counts[table] = (counts[table] ?? 0) + inserted;
       }
       if (!trailer) throw new BackupError(TRUNCATED);
+      if ((trailer.files ?? 0) !== files)
+        throw new BackupError(`Tệp sao lưu hỏng: có ${files} tệp đính kèm, tệp ghi ${trailer.files ?? 0}.`);
       if (trailer.sha256 !== hash.digest('hex')) {
         throw new BackupError(
           'Tệp sao lưu hỏng: mã kiểm tra (sha256) không khớp nội dung. Không có gì được thay đổi.',
@@ -672,8 +752,8 @@ export async function restoreBackup(
           sql`select setval(${s.sequence}::regclass, coalesce(max(${ident(s.column)}), 1), max(${ident(s.column)}) is not null) from ${ident(s.table)}`,
         );
       }
-      return counts;
-    });
+      return { counts, files };
+    }));
   } finally {
     reader.close();
   }
@@ -683,6 +763,7 @@ export async function restoreBackup(
     rowCounts,
     totalRows: Object.values(rowCounts).reduce((a, b) => a + b, 0),
     notes,
+    files,
     audit,
   };
 }
