@@ -10,7 +10,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/server/app';
 import { testConfig } from '../../src/server/platform/config';
 import { systemClock } from '../../src/server/platform/clock';
-import { seedDemo, DEMO_PASSWORD } from '../../src/server/seed/demo';
+import { seedDemo, DEMO_PASSWORD, type SeedDemoOptions } from '../../src/server/seed/demo';
 import { openTestDatabase, type TestDatabase } from '../../src/server/testing/harness';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -37,15 +37,25 @@ export interface E2EServer {
   close(): Promise<void>;
 }
 
-export async function startServer(): Promise<E2EServer> {
+export interface StartServerOptions {
+  /** Passed to seedDemo (e.g. `withhold2020Unit`). */
+  seed?: SeedDemoOptions;
+  /** Where attachments go (a temporary directory of the test, not the repository's ./data). */
+  uploadDir?: string;
+}
+
+export async function startServer(options: StartServerOptions = {}): Promise<E2EServer> {
   if (!fs.existsSync(path.join(WEB_DIR, 'index.html'))) {
     throw new Error(
       `No web build in ${WEB_DIR}: run \`npm run build:web\` (the test global setup normally does).`,
     );
   }
   const database = await openTestDatabase();
-  await seedDemo(database, systemClock);
-  const app = await buildApp({ database, config: testConfig({ webDir: WEB_DIR }) });
+  await seedDemo(database, systemClock, options.seed ?? {});
+  const app = await buildApp({
+    database,
+    config: testConfig({ webDir: WEB_DIR, ...(options.uploadDir ? { uploadDir: options.uploadDir } : {}) }),
+  });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   if (!address || typeof address === 'string') throw new Error('server did not bind a TCP port');
