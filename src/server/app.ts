@@ -53,6 +53,7 @@ import { registrationRoutes } from './features/registration/registration.routes'
 // Issue 5: block covenant and scoring.
 import { createScoringService } from './features/scoring/scoring.service';
 import { scoringRoutes } from './features/scoring/scoring.routes';
+import { fileStore } from './platform/files';
 import { MAX_IMPORT_BYTES } from './features/registry/excel/limits';
 // Issue 6: nomination dossiers, holidays, notifications.
 import { dossierRoutesFor } from './features/dossiers/dossiers.module';
@@ -172,7 +173,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         prefix: '/registrations',
       });
       // Issue 5: block covenant and scoring (chấm điểm khối thi đua).
-      await api.register(scoringRoutes(createScoringService(database, clock), clock), { prefix: '/scoring' });
+      await api.register(
+        scoringRoutes(createScoringService(database, clock, fileStore(config.uploadDir)), clock),
+        { prefix: '/scoring' },
+      );
       // Issue 6: nomination dossiers (hồ sơ đề nghị), holidays, notifications.
       await dossierRoutesFor(api, database, config, clock);
       // Issue 6: public disclosure (officer side, and the no-login API) and councils.

@@ -588,6 +588,19 @@ const steps: Step[] = [
     },
   ],
   [
+    'POST /api/scoring/sheets/:sheetId/evidence',
+    'scoring.evidence.upload',
+    async () => {
+      const lead = await t.login('khoitruong');
+      const b = (await lead.request('GET', `/api/scoring/blocks/${await scoringBlock(2031)}`)).json();
+      return lead.upload(
+        `/api/scoring/sheets/${b.sheets[0].id}/evidence?criterionId=${b.criteria[1].id}`,
+        'bien-ban.pdf',
+        Buffer.from('%PDF-1.7\n%%EOF\n'),
+      );
+    },
+  ],
+  [
     'PUT /api/scoring/sheets/:sheetId/check',
     'scoring.sheet.check',
     async () => {
@@ -623,6 +636,16 @@ const steps: Step[] = [
           bkUnitIds: [],
           note: null,
         },
+      ),
+  ],
+  [
+    'POST /api/scoring/blocks/:blockId/proposal/dossier',
+    'scoring.proposal.dossier',
+    async () =>
+      (await t.login('khoitruong')).request(
+        'POST',
+        `/api/scoring/blocks/${await scoringBlock(2031)}/proposal/dossier`,
+        {},
       ),
   ],
   [

@@ -139,6 +139,23 @@ export const ERRORS = {
   },
   'SCORING.NOTHING_TO_COPY': { status: 404, message: 'Không tìm thấy bộ tiêu chí năm trước để sao chép.' },
   'SCORING.NOT_MEMBER': { status: 400, message: 'Đơn vị được chọn không phải thành viên của khối.' },
+  'SCORING.NOT_LEADER': {
+    status: 403,
+    message: 'Chỉ đơn vị Khối trưởng của khối trong năm này mới lập hồ sơ đề nghị khen thưởng của khối.',
+  },
+  'SCORING.NO_PROPOSAL': {
+    status: 409,
+    message: 'Chưa có đề nghị Cờ thi đua hoặc Bằng khen của khối; hãy ghi đề nghị trước khi lập hồ sơ.',
+  },
+  'SCORING.PROPOSAL_DOSSIER_MADE': {
+    status: 409,
+    message: 'Đã lập hồ sơ đề nghị từ kết quả này; hãy sửa danh sách đề nghị trong hồ sơ.',
+  },
+  'SCORING.EVIDENCE_LIMIT': { status: 400, message: 'Mỗi tiêu chí có tối đa 20 minh chứng.' },
+  'SCORING.EVIDENCE_FILE_UNKNOWN': {
+    status: 400,
+    message: 'Tệp minh chứng không thuộc phiếu điểm này; hãy tải tệp lên bằng nút "Tải tệp minh chứng".',
+  },
   // Nomination to decision (issue 6): dossiers, disclosure, council, decisions.
   'DOSSIER.WRONG_STATUS': {
     status: 409,

@@ -2,7 +2,8 @@
  * Block scoring in Chromium (issue 5 "Done when"): the block leader opens the 2021 scoring of the origin
  * block; members self-score (one in the browser with evidence, the others through the API with officers
  * created for their units); the leader cross-checks one score with a reason, locks the ranking after the
- * block meeting and proposes the top member for the emulation flag.
+ * block meeting, proposes the top member for the emulation flag and makes the proposal into a nomination
+ * dossier in one step. The member in the browser also uploads a file as evidence.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -142,6 +143,18 @@ describe.skipIf(!hasChromium)(
               await page.getByRole('button', { name: 'Thêm minh chứng', exact: true }).click();
               await page.getByRole('link', { name: `Minh chứng ${code}` }).waitFor();
             }
+            // A file as evidence (saved at once; the scores typed above stay in the form).
+            const [chooser] = await Promise.all([
+              page.waitForEvent('filechooser'),
+              page.getByTestId('upload-evidence-A1').click(),
+            ]);
+            await chooser.setFiles({
+              name: 'bien-ban-hop-A1.pdf',
+              mimeType: 'application/pdf',
+              buffer: Buffer.from('%PDF-1.7\n% biên bản\n%%EOF\n'),
+            });
+            await page.getByText('Đã tải lên bien-ban-hop-A1.pdf.').waitFor();
+            await page.getByRole('link', { name: 'bien-ban-hop-A1.pdf' }).waitFor();
             await page.getByRole('button', { name: 'Nộp phiếu' }).click();
             await page.getByText('Đã nộp phiếu tự chấm.').waitFor();
             await expect.poll(() => page.getByTestId('sheet-status').textContent()).toBe('Đã nộp');
@@ -190,12 +203,37 @@ describe.skipIf(!hasChromium)(
             .toContain(`Cờ thi đua cấp tỉnh: ${BQLR}`);
           await expect.poll(() => firstRow.textContent()).toContain('Cờ thi đua cấp tỉnh');
 
+          // One step: the proposal becomes the lead unit's draft nomination dossier; the board links to it.
+          await page.getByRole('button', { name: 'Lập hồ sơ đề nghị' }).click();
+          await page.getByText(/^Đã lập hồ sơ đề nghị HS-2021-\d+\.$/).waitFor();
+          const link = page.getByTestId('proposal-dossier').getByRole('link', { name: /^Hồ sơ HS-2021-/ });
+          await link.waitFor();
+          await expect(page.getByRole('button', { name: 'Lập hồ sơ đề nghị' }).count()).resolves.toBe(0);
+          await link.click();
+          await expect.poll(() => page.getByTestId('dossier-status').textContent()).toBe('Đang soạn');
+          const nominees = page.getByTestId('nominees');
+          await expect.poll(() => nominees.textContent()).toContain(BQLR);
+          await expect.poll(() => nominees.textContent()).toContain('Cờ thi đua cấp tỉnh');
+
           // What the browser did is what the server holds.
           const after = await lead<ScoringBoard>('GET', `/api/scoring/blocks/${board.block.id}`);
           expect(after.set?.status).toBe('locked');
           expect(after.ranking[0]!.unitCode).toBe('BL-BQLR');
           expect(after.result?.flagUnitId).toBe(after.ranking[0]!.unitId);
+          expect(after.result?.proposalDossier?.code).toMatch(/^HS-2021-\d+$/);
+          const dossier = await lead<{
+            nominees: { unitId: string; awardCode: string; achievementSummary: string }[];
+          }>('GET', `/api/dossiers/${after.result!.proposalDossier!.id}`);
+          expect(dossier.nominees[0]).toMatchObject({
+            unitId: after.ranking[0]!.unitId,
+            awardCode: 'CO_TINH',
+            achievementSummary: expect.stringMatching(/^Xếp thứ 1\/8 với [\d,]+ điểm/),
+          });
           const ttns = after.sheets.find((s) => s.unitCode === 'BL-TTNS')!;
+          const file = ttns.scores
+            .find((s) => s.criterionId === id('A1'))!
+            .evidence.find((e) => e.fileName === 'bien-ban-hop-A1.pdf')!;
+          expect(file.sha256).toMatch(/^[0-9a-f]{64}$/);
           expect(ttns.scores.find((s) => s.criterionId === id('A2'))).toMatchObject({
             selfScore: 10,
             checkedScore: 8,

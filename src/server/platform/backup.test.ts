@@ -330,6 +330,9 @@ describe('dossier attachments travel with a backup (format 2)', () => {
   const pdf = Buffer.from('%PDF-1.4\n% tờ trình\n%%EOF\n');
   const sha = createHash('sha256').update(pdf).digest('hex');
   const lost = 'f'.repeat(64);
+  // A member's uploaded scoring evidence (referenced from scores.evidence, not from a dossier).
+  const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
+  const evidenceSha = createHash('sha256').update(png).digest('hex');
   const file = path.join(root, 'with-files.jsonl');
 
   beforeAll(async () => {
@@ -337,6 +340,11 @@ describe('dossier attachments travel with a backup (format 2)', () => {
     await seedDemo(source, testClock().clock);
     fs.mkdirSync(path.join(fromDir, 'files'), { recursive: true });
     fs.writeFileSync(path.join(fromDir, 'files', sha), pdf);
+    fs.writeFileSync(path.join(fromDir, 'files', evidenceSha), png);
+    await source.db.execute(sql`insert into scores (sheet_id, criterion_id, evidence)
+      select s.id, c.id, jsonb_build_array(jsonb_build_object('label', 'Ảnh', 'url', '/x', 'sha256', ${evidenceSha}::text))
+      from score_sheets s join scoring_criteria c on c.set_id = s.set_id and c.kind = 'score' limit 1
+      on conflict (sheet_id, criterion_id) do update set evidence = excluded.evidence`);
     await source.db.execute(sql`with d as (
         insert into dossiers (code, year, title, proposing_unit_id, authority_unit_id, track)
         select 'HS-2020-0001', 2020, 'Đề nghị', u.id, u.parent_id, 'regular' from units u where u.code = 'BL-TTKN'
@@ -354,12 +362,13 @@ describe('dossier attachments travel with a backup (format 2)', () => {
 
   it('writes each stored file once, names the lost ones, and restores the bytes into the target upload directory', async () => {
     const written = await writeBackup(source, file, { uploadDir: fromDir });
-    expect(written.files).toBe(1);
+    expect(written.files).toBe(2);
     expect(written.missingFiles).toEqual([lost]);
     const summary = await restoreBackup(target.database, file, { uploadDir: toDir });
-    expect(summary.files).toBe(1);
+    expect(summary.files).toBe(2);
     expect(summary.rowCounts.dossier_attachments).toBe(2);
     expect(fs.readFileSync(path.join(toDir, 'files', sha))).toEqual(pdf);
+    expect(fs.readFileSync(path.join(toDir, 'files', evidenceSha))).toEqual(png);
   });
 
   it('refuses a backup whose file bytes were changed, and writes no rows', async () => {

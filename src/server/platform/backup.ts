@@ -7,8 +7,9 @@
  *   line 1      header  {"format":"vinhdanh-backup","formatVersion":1,"appVersion","createdAt","engine",
  *                        "migrations":[{hash,createdAt,tag}],"tables":[{name,columns,primaryKey}]}
  *   lines 2..n  batches {"table":"units","rows":[…]}   (every table has at least one line, even if empty)
- *   then        files   {"file":"<sha256>","data":"<base64>"}   (format 2: the dossier attachments, which are
- *                        kept outside the database under `<upload dir>/files/<sha256>`; one line per file)
+ *   then        files   {"file":"<sha256>","data":"<base64>"}   (format 2: dossier attachments and scoring
+ *                        evidence files, kept outside the database under `<upload dir>/files/<sha256>`;
+ *                        one line per file)
  *   last line   trailer {"end":true,"rowCounts":{…},"files":n,"sha256":"<hex of every byte before this line>"}
  *
  * Rows are rendered as JSON by the database itself (row_to_json), inside one read-only repeatable-read
@@ -336,10 +337,18 @@ export async function writeBackup(
         // The attachments' bytes, one line per distinct file, read and checked against their checksum.
         let files = 0;
         const missingFiles: string[] = [];
-        if (options.uploadDir && catalogue.tables.some((t) => t.name === 'dossier_attachments')) {
+        const has = (name: string) => catalogue.tables.some((t) => t.name === name);
+        if (options.uploadDir && has('dossier_attachments')) {
+          // Dossier attachments, and the files members uploaded as scoring evidence (`sha256` of an entry).
           const shas = await rowsOf<{ sha: string }>(
             tx,
-            sql`select distinct sha256 as sha from dossier_attachments order by 1`,
+            has('scores')
+              ? sql`select sha256 as sha from dossier_attachments
+                    union
+                    select e->>'sha256' from scores, jsonb_array_elements(evidence) e
+                    where jsonb_typeof(evidence) = 'array' and e->>'sha256' is not null
+                    order by 1`
+              : sql`select distinct sha256 as sha from dossier_attachments order by 1`,
           );
           for (const { sha } of shas) {
             let bytes: Buffer;

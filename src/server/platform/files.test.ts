@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { Document, Packer, Paragraph } from 'docx';
-import { fileStore, sha256Of, sniffFile } from './attachment-files';
+import { fileStore, sha256Of, sniffFile } from './files';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vd-files-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));

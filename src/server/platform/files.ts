@@ -1,5 +1,5 @@
 /**
- * Dossier files: what a file is, judged by its bytes (never by its name or the browser's type), and where
+ * Uploaded files (dossier attachments, scoring evidence): what a file is, judged by its bytes (never by its name or the browser's type), and where
  * it is kept — outside the database, under `<upload dir>/files/<sha256>`, written once (same content, same
  * file), so the database holds only the name, kind, size and checksum.
  */

@@ -72,6 +72,14 @@ const evidenceLink = z.strictObject({
     .regex(/^(https?:\/\/|\/)[^\s]+$/, {
       message: 'Đường dẫn minh chứng phải bắt đầu bằng http(s):// hoặc /',
     }),
+  /** An uploaded file (kept as it was uploaded: the server keeps its own record of name, type and size). */
+  sha256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/, { message: 'Mã tệp minh chứng không hợp lệ' })
+    .optional(),
+  fileName: z.string().max(255).optional(),
+  mimeType: z.string().max(200).optional(),
+  size: z.number().int().nonnegative().optional(),
 });
 export type EvidenceLinkInput = z.infer<typeof evidenceLink>;
 
@@ -116,6 +124,12 @@ export const proposalSchema = z.strictObject({
 });
 export type ProposalInput = z.infer<typeof proposalSchema>;
 
+export const evidenceUploadQuery = z.object({ criterionId: uuid });
+export const evidenceParams = z.strictObject({
+  sheetId: uuid,
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, { message: 'Mã tệp không hợp lệ' }),
+});
+
 export const rotationSchema = z.strictObject({
   /** Omitted: the rotation proposes them (this year's deputy leads next year). */
   leadUnitId: uuid.optional(),
@@ -153,7 +167,17 @@ export const scoreSchema = z.object({
   selfScore: z.number().nullable(),
   checkedScore: z.number().nullable(),
   checkReason: z.string().nullable(),
-  evidence: z.array(z.object({ label: z.string(), url: z.string() })),
+  /** Links, and uploaded files (`sha256` set; `url` is the sheet's download route for it). */
+  evidence: z.array(
+    z.object({
+      label: z.string(),
+      url: z.string(),
+      sha256: z.string().optional(),
+      fileName: z.string().optional(),
+      mimeType: z.string().optional(),
+      size: z.number().optional(),
+    }),
+  ),
   note: z.string().nullable(),
 });
 export type ScoreRow = z.infer<typeof scoreSchema>;
@@ -194,6 +218,8 @@ export const resultSchema = z.object({
   nextLeadUnitId: z.string().nullable(),
   nextDeputyUnitId: z.string().nullable(),
   nextBlockId: z.string().nullable(),
+  /** The nomination dossier made from the proposal (one step; made once). */
+  proposalDossier: z.object({ id: z.string(), code: z.string() }).nullable(),
   version: z.number(),
 });
 export type ScoringResult = z.infer<typeof resultSchema>;

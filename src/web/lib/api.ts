@@ -131,6 +131,24 @@ export const api = {
 };
 
 /** The message to show for any thrown value. */
+/** One multipart upload (the JSON client does not send files); errors come back as ApiError like the rest. */
+export async function upload<T>(url: string, file: File, csrfToken: string): Promise<T> {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  const res = await fetch(url, {
+    method: 'POST',
+    body: form,
+    credentials: 'same-origin',
+    headers: { 'x-csrf-token': csrfToken, accept: 'application/json' },
+  });
+  const body = (await res.json().catch(() => undefined)) as unknown;
+  if (res.ok) return body as T;
+  const e = body as Partial<ErrorBody> | undefined;
+  throw typeof e?.code === 'string' && typeof e.message === 'string'
+    ? new ApiError(res.status, e as ErrorBody)
+    : new ApiError(res.status, { code: BAD_RESPONSE, message: `HTTP ${res.status}` });
+}
+
 export function errorMessage(error: unknown): string {
   if (error instanceof ApiError) return error.message;
   if (error instanceof Error) return error.message;

@@ -5,7 +5,7 @@ import type { Config } from '../../platform/config';
 import type { Clock } from '../../platform/clock';
 import { createMailer } from '../../platform/mailer';
 import { createEligibilityService } from '../eligibility/eligibility.service';
-import { fileStore } from './attachment-files';
+import { fileStore } from '../../platform/files';
 import { dossiersRoutes, holidaysRoutes, notificationsRoutes } from './dossiers.routes';
 import { createDossiersService, createHolidaysService, createNotificationsService } from './dossiers.service';
 

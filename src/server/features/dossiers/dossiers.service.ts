@@ -49,7 +49,7 @@ import type { EligibilityService } from '../eligibility/eligibility.service';
 import { unitsRepository } from '../units/units.repository';
 import { applyDossierAction, authorityLevel, mailDossierChange } from './dossier-workflow';
 import { dossiersRepository as repo, type ListedDossier, type NomineeInsert } from './dossiers.repository';
-import { MIME, sniffFile, type FileStore, MAX_ATTACHMENT_BYTES } from './attachment-files';
+import { MIME, sniffFile, type FileStore, MAX_ATTACHMENT_BYTES } from '../../platform/files';
 
 export interface DossierViewer {
   actor: Actor;
@@ -94,6 +94,170 @@ function toNominee(x: NomineeListed): NomineeView {
     excludedReason: n.excludedReason,
     councilResult: n.councilResult,
   };
+}
+
+/**
+ * Builds nominee rows: checks recipients exist, people/collectives belong to the proposing unit's subtree
+ * (or are among `alsoUnits`: the members of a block its lead proposes for, outside the lead's own subtree).
+ */
+async function nomineeRows(
+  tx: DbOrTx,
+  d: { id: string; year: number; proposingUnitId: string },
+  input: NomineeParsed[],
+  alsoUnits: ReadonlySet<string> = new Set(),
+): Promise<Result<NomineeInsert[]>> {
+  const fields: Record<string, string> = {};
+  const personIds = input.flatMap((n) => (n.personId ? [n.personId] : []));
+  const unitIds = input.flatMap((n) => (n.unitId ? [n.unitId] : []));
+  const ppl = new Map((await repo.peopleByIds(tx, personIds)).map((p) => [p.id, p]));
+  const us = new Map((await repo.unitsByIds(tx, unitIds)).map((u) => [u.id, u]));
+  const inside = await repo.inSubtree(tx, d.proposingUnitId, [
+    ...unitIds,
+    ...[...ppl.values()].flatMap((p) => (p.unitId ? [p.unitId] : [])),
+  ]);
+  const start = await repo.maxPosition(tx, d.id);
+  const rows: NomineeInsert[] = [];
+  input.forEach((n, i) => {
+    let key: string;
+    if (n.recipientKind === 'individual') {
+      const p = ppl.get(n.personId!);
+      if (!p) {
+        fields[`${i}.personId`] = 'Không tìm thấy cá nhân';
+        return;
+      }
+      if (!p.unitId || !inside.has(p.unitId)) {
+        fields[`${i}.personId`] = `${p.fullName} không thuộc đơn vị đề nghị`;
+        return;
+      }
+      key = `P:${p.code}`;
+    } else if (n.recipientKind === 'collective') {
+      const u = us.get(n.unitId!);
+      if (!u) {
+        fields[`${i}.unitId`] = 'Không tìm thấy tập thể';
+        return;
+      }
+      if (!inside.has(u.id) && !alsoUnits.has(u.id)) {
+        fields[`${i}.unitId`] = `${u.name} không thuộc đơn vị đề nghị`;
+        return;
+      }
+      key = `U:${u.code}`;
+    } else {
+      key = `H:${foldVietnamese(n.householdName ?? '')}|${foldVietnamese(n.householdAddress ?? '')}`;
+    }
+    rows.push({
+      dossierId: d.id,
+      recipientKind: n.recipientKind,
+      personId: n.recipientKind === 'individual' ? n.personId : null,
+      unitId: n.recipientKind === 'collective' ? n.unitId : null,
+      householdName: n.recipientKind === 'household' ? n.householdName : null,
+      householdAddress: n.recipientKind === 'household' ? n.householdAddress : null,
+      recipientKey: key,
+      awardCode: n.awardCode,
+      year: d.year,
+      achievementSummary: n.achievementSummary,
+      initiativeId: n.initiativeId,
+      position: start + rows.length + 1,
+    });
+  });
+  const seen = new Set<string>();
+  rows.forEach((r, i) => {
+    const k = `${r.recipientKey}|${r.awardCode}`;
+    if (seen.has(k)) fields[`${i}.awardCode`] = 'Trùng với dòng trên (cùng người và danh hiệu)';
+    seen.add(k);
+  });
+  if (Object.keys(fields).length) return fail('DOSSIER.NOMINEE_INVALID', fields);
+  return ok(rows);
+}
+
+/** What a new draft dossier holds (the create form, or a block's proposal). */
+interface DraftDossier {
+  year: number;
+  title: string;
+  proposingUnitId: string;
+  authorityUnitId: string;
+  track: AwardTrack;
+  movementId: string | null;
+  note: string;
+}
+
+/** Inserts a draft dossier under the year's next code, with its audit row, in the caller's transaction. */
+async function insertDraft(tx: DbOrTx, actor: Actor, clock: Clock, input: DraftDossier) {
+  const d = await repo.insert(tx, {
+    code: await repo.nextCode(tx, input.year),
+    ...input,
+    createdBy: actor.id,
+    statusChangedAt: clock(),
+    createdAt: clock(),
+    updatedAt: clock(),
+  });
+  await recordAudit(
+    tx,
+    actor,
+    {
+      action: 'dossier.create',
+      entityType: 'dossier',
+      entityId: d.id,
+      after: {
+        code: d.code,
+        year: d.year,
+        title: d.title,
+        track: d.track,
+        proposingUnitId: d.proposingUnitId,
+        authorityUnitId: d.authorityUnitId,
+      },
+    },
+    clock,
+  );
+  return d;
+}
+
+/**
+ * A block lead's proposal made into a nomination dossier in one step, inside the caller's transaction (the
+ * scoring feature records the dossier on its result in the same one): a draft of the lead unit to the body
+ * that organises the block, with the block's members as collective nominees. The caller has checked that
+ * the actor leads the block and that the nominees are its members; they may sit outside the lead's subtree.
+ */
+export async function createProposalDossier(
+  tx: DbOrTx,
+  actor: Actor,
+  clock: Clock,
+  input: Omit<DraftDossier, 'track' | 'movementId'> & {
+    nominees: { unitId: string; awardCode: AwardCode; achievementSummary: string }[];
+  },
+): Promise<Result<{ id: string; code: string }>> {
+  const { nominees, ...draft } = input;
+  const d = await insertDraft(tx, actor, clock, { ...draft, track: 'regular', movementId: null });
+  const rows = await nomineeRows(
+    tx,
+    d,
+    nominees.map((n) => ({
+      recipientKind: 'collective' as const,
+      personId: null,
+      unitId: n.unitId,
+      householdName: null,
+      householdAddress: null,
+      awardCode: n.awardCode,
+      achievementSummary: n.achievementSummary,
+      initiativeId: null,
+    })),
+    new Set(nominees.map((n) => n.unitId)),
+  );
+  if (!rows.ok) return rows;
+  const inserted = await repo.insertNominees(tx, rows.value);
+  await recordAudit(
+    tx,
+    actor,
+    {
+      action: 'dossier.nominee.add',
+      entityType: 'dossier',
+      entityId: d.id,
+      after: {
+        nominees: inserted.map((n) => ({ id: n.id, recipientKey: n.recipientKey, awardCode: n.awardCode })),
+      },
+    },
+    clock,
+  );
+  return ok({ id: d.id, code: d.code });
 }
 
 export function createDossiersService(deps: DossierDeps) {
@@ -221,75 +385,6 @@ export function createDossiersService(deps: DossierDeps) {
     if (!d) return fail<never>('NOT_FOUND');
     if (!EDITABLE_STATUSES.includes(d.status as DossierStatus)) return fail<never>('DOSSIER.NOT_EDITABLE');
     return ok(d);
-  }
-
-  /** Builds nominee rows: checks recipients exist, people/collectives belong to the proposing unit's subtree. */
-  async function nomineeRows(
-    tx: DbOrTx,
-    d: { id: string; year: number; proposingUnitId: string },
-    input: NomineeParsed[],
-  ): Promise<Result<NomineeInsert[]>> {
-    const fields: Record<string, string> = {};
-    const personIds = input.flatMap((n) => (n.personId ? [n.personId] : []));
-    const unitIds = input.flatMap((n) => (n.unitId ? [n.unitId] : []));
-    const ppl = new Map((await repo.peopleByIds(tx, personIds)).map((p) => [p.id, p]));
-    const us = new Map((await repo.unitsByIds(tx, unitIds)).map((u) => [u.id, u]));
-    const inside = await repo.inSubtree(tx, d.proposingUnitId, [
-      ...unitIds,
-      ...[...ppl.values()].flatMap((p) => (p.unitId ? [p.unitId] : [])),
-    ]);
-    const start = await repo.maxPosition(tx, d.id);
-    const rows: NomineeInsert[] = [];
-    input.forEach((n, i) => {
-      let key: string;
-      if (n.recipientKind === 'individual') {
-        const p = ppl.get(n.personId!);
-        if (!p) {
-          fields[`${i}.personId`] = 'Không tìm thấy cá nhân';
-          return;
-        }
-        if (!p.unitId || !inside.has(p.unitId)) {
-          fields[`${i}.personId`] = `${p.fullName} không thuộc đơn vị đề nghị`;
-          return;
-        }
-        key = `P:${p.code}`;
-      } else if (n.recipientKind === 'collective') {
-        const u = us.get(n.unitId!);
-        if (!u) {
-          fields[`${i}.unitId`] = 'Không tìm thấy tập thể';
-          return;
-        }
-        if (!inside.has(u.id)) {
-          fields[`${i}.unitId`] = `${u.name} không thuộc đơn vị đề nghị`;
-          return;
-        }
-        key = `U:${u.code}`;
-      } else {
-        key = `H:${foldVietnamese(n.householdName ?? '')}|${foldVietnamese(n.householdAddress ?? '')}`;
-      }
-      rows.push({
-        dossierId: d.id,
-        recipientKind: n.recipientKind,
-        personId: n.recipientKind === 'individual' ? n.personId : null,
-        unitId: n.recipientKind === 'collective' ? n.unitId : null,
-        householdName: n.recipientKind === 'household' ? n.householdName : null,
-        householdAddress: n.recipientKind === 'household' ? n.householdAddress : null,
-        recipientKey: key,
-        awardCode: n.awardCode,
-        year: d.year,
-        achievementSummary: n.achievementSummary,
-        initiativeId: n.initiativeId,
-        position: start + rows.length + 1,
-      });
-    });
-    const seen = new Set<string>();
-    rows.forEach((r, i) => {
-      const k = `${r.recipientKey}|${r.awardCode}`;
-      if (seen.has(k)) fields[`${i}.awardCode`] = 'Trùng với dòng trên (cùng người và danh hiệu)';
-      seen.add(k);
-    });
-    if (Object.keys(fields).length) return fail('DOSSIER.NOMINEE_INVALID', fields);
-    return ok(rows);
   }
 
   async function insertNominees(
@@ -453,8 +548,7 @@ export function createDossiersService(deps: DossierDeps) {
         const [auth] = await repo.unitsByIds(tx, [authorityUnitId]);
         if (!auth)
           return fail<string>('VALIDATION.FAILED', { authorityUnitId: 'Không tìm thấy cơ quan xét' });
-        const d = await repo.insert(tx, {
-          code: await repo.nextCode(tx, input.year),
+        const d = await insertDraft(tx, v.actor, clock, {
           year: input.year,
           title: input.title,
           proposingUnitId,
@@ -462,18 +556,6 @@ export function createDossiersService(deps: DossierDeps) {
           track: input.track,
           movementId: input.movementId ?? null,
           note: input.note ?? '',
-          createdBy: v.actor.id,
-          statusChangedAt: clock(),
-          createdAt: clock(),
-          updatedAt: clock(),
-        });
-        await audit(tx, v.actor, 'dossier.create', d.id, undefined, {
-          code: d.code,
-          year: d.year,
-          title: d.title,
-          track: d.track,
-          proposingUnitId,
-          authorityUnitId,
         });
         return ok(d.id);
       });

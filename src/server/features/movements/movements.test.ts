@@ -143,6 +143,19 @@ describe(`a movement's life (${engine})`, () => {
       entityId: string;
     }[];
     expect(notes.some((n) => n.entityId === m.id)).toBe(true);
+    // The same notification rings the bell (/api/notifications, the unit's own) and can be marked read.
+    const bell = (await donvi.request('GET', '/api/notifications')).json() as {
+      unread: number;
+      items: { id: string; entityId: string | null; readAt: string | null }[];
+    };
+    const item = bell.items.find((n) => n.entityId === m.id)!;
+    expect(item.readAt).toBeNull();
+    const read = await donvi.request('POST', `/api/notifications/${item.id}/read`);
+    expect(read.statusCode, read.body).toBe(200);
+    expect(read.json()).toEqual({ marked: 1 });
+    const after = (await donvi.request('GET', '/api/notifications')).json() as typeof bell;
+    expect(after.unread).toBe(bell.unread - 1);
+    expect(after.items.find((n) => n.id === item.id)!.readAt).not.toBeNull();
     const again = await canbo.request('POST', `/api/movements/${m.id}/launch`, { version: launched.version });
     expect(again.json().code).toBe('MOVEMENT.NOT_DRAFT');
   });

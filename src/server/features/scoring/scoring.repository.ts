@@ -250,6 +250,19 @@ export const scoringRepository = {
     }
   },
 
+  /** Replaces one score's evidence (an uploaded file added), creating the score row if the member had none. */
+  async saveEvidence(
+    tx: DbOrTx,
+    sheetId: string,
+    criterionId: string,
+    evidence: EvidenceLink[],
+  ): Promise<void> {
+    await tx
+      .insert(scores)
+      .values({ sheetId, criterionId, evidence })
+      .onConflictDoUpdate({ target: [scores.sheetId, scores.criterionId], set: { evidence } });
+  },
+
   async saveChecks(
     tx: DbOrTx,
     sheetId: string,
@@ -292,6 +305,14 @@ export const scoringRepository = {
 
   async findResult(tx: DbOrTx, setId: string) {
     return (await tx.select().from(scoringResults).where(eq(scoringResults.setId, setId)))[0];
+  },
+
+  /** The code of the dossier made from a proposal (the board links to it). */
+  async dossierCode(tx: DbOrTx, dossierId: string): Promise<string | undefined> {
+    const res = (await tx.execute(sql`select code from dossiers where id = ${dossierId}`)) as unknown as {
+      rows: { code: string }[];
+    };
+    return res.rows[0]?.code;
   },
 
   async insertResult(tx: DbOrTx, values: typeof scoringResults.$inferInsert) {

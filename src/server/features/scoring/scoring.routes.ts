@@ -7,6 +7,8 @@ import {
   checkScoreSchema,
   copyCriteriaSchema,
   criteriaSaveSchema,
+  evidenceParams,
+  evidenceUploadQuery,
   exportQuery,
   lockSchema,
   openSchema,
@@ -205,6 +207,71 @@ export function scoringRoutes(service: ScoringService, clock: Clock): FastifyPlu
         },
       },
       async (request) => unwrap(await service.propose(viewer(request), request.params.blockId, request.body)),
+    );
+
+    app.post(
+      '/blocks/:blockId/proposal/dossier',
+      {
+        config: { access: lead },
+        schema: {
+          tags,
+          summary: 'Lập hồ sơ đề nghị từ đề nghị của khối (một lần; gọi lại trả về hồ sơ đã lập)',
+          params: blockParams,
+          response: { 200: boardSchema },
+        },
+      },
+      async (request) => unwrap(await service.proposalDossier(viewer(request), request.params.blockId)),
+    );
+
+    app.post(
+      '/sheets/:sheetId/evidence',
+      {
+        config: { access: write },
+        schema: {
+          tags,
+          summary: 'Tải tệp minh chứng cho một tiêu chí của phiếu mình (PDF, DOCX, JPG, PNG; tối đa 20 MB)',
+          description: 'multipart/form-data, một tệp (trường "file"); tiêu chí trong ?criterionId=.',
+          params: sheetParams,
+          querystring: evidenceUploadQuery,
+          response: { 200: sheetSchema },
+        },
+      },
+      async (request) => {
+        if (!request.isMultipart()) raise('IMPORT.FILE_REQUIRED');
+        const file = await request.file();
+        if (!file) raise('IMPORT.FILE_REQUIRED');
+        let bytes: Buffer;
+        try {
+          bytes = await file.toBuffer();
+        } catch (err) {
+          if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') raise('DOSSIER.FILE_TOO_LARGE');
+          throw err;
+        }
+        if (file.file.truncated) raise('DOSSIER.FILE_TOO_LARGE');
+        return unwrap(
+          await service.uploadEvidence(
+            viewer(request),
+            request.params.sheetId,
+            request.query.criterionId,
+            file.filename,
+            bytes,
+          ),
+        );
+      },
+    );
+
+    app.get(
+      '/sheets/:sheetId/evidence/:sha256',
+      {
+        config: { access: read },
+        schema: { tags, summary: 'Tải tệp minh chứng (kiểm tra mã sha256)', params: evidenceParams },
+      },
+      async (request, reply) => {
+        const f = unwrap(
+          await service.evidenceFile(viewer(request), request.params.sheetId, request.params.sha256),
+        );
+        return attachment(reply, f.fileName, f.mimeType, f.bytes);
+      },
     );
 
     app.post(

@@ -47,6 +47,10 @@ import {
   type SheetRow,
 } from './scoring.repository';
 import { saveBlockIn } from '../registry/registry.service';
+import { createProposalDossier } from '../dossiers/dossiers.service';
+import { MAX_ATTACHMENT_BYTES, MIME, sniffFile, type FileStore } from '../../platform/files';
+import { fmtPoints } from './scoring.export';
+import type { EvidenceLink } from '../../platform/db/schema';
 
 export interface Viewer {
   actor: Actor;
@@ -242,7 +246,21 @@ function scoreProblems(
   return fields;
 }
 
-export function createScoringService(database: Database, clock: Clock) {
+/** Where a member's uploaded evidence file is downloaded from (the sheet's readers only). */
+export const evidenceUrl = (sheetId: string, sha: string) => `/api/scoring/sheets/${sheetId}/evidence/${sha}`;
+
+/** "Khối thi đua …" as people write it, whether or not the block's name already begins with "Khối". */
+const blockTitle = (name: string) => (/^khối/i.test(name.trim()) ? name.trim() : `Khối ${name.trim()}`);
+
+/** What the nominee's achievement summary says of its place: "Xếp thứ 1/8 với 96,5 điểm". */
+export const placeSummary = (rank: number, of: number, total: number) =>
+  `Xếp thứ ${rank}/${of} với ${fmtPoints(total)} điểm`;
+
+/**
+ * @param files where uploaded evidence is kept (the dossiers' store); the benchmark, which uploads
+ *   nothing, builds the service without one.
+ */
+export function createScoringService(database: Database, clock: Clock, files?: FileStore) {
   const { db } = database;
 
   async function loadBoard(tx: DbOrTx, viewer: Viewer, block: BlockRow): Promise<ScoringBoard> {
@@ -296,13 +314,26 @@ export function createScoringService(database: Database, clock: Clock) {
         ),
       ),
       ranking,
-      result: result ? resultOut(result) : null,
+      result: result
+        ? resultOut(
+            result,
+            result.proposalDossierId
+              ? {
+                  id: result.proposalDossierId,
+                  code: (await repo.dossierCode(tx, result.proposalDossierId)) ?? '',
+                }
+              : null,
+          )
+        : null,
     };
   }
 
   const lockedRanking = (rows: RankingRow[]) => rows;
 
-  function resultOut(r: NonNullable<Awaited<ReturnType<typeof repo.findResult>>>): ScoringResult {
+  function resultOut(
+    r: NonNullable<Awaited<ReturnType<typeof repo.findResult>>>,
+    proposalDossier: ScoringResult['proposalDossier'] = null,
+  ): ScoringResult {
     return {
       flagUnitId: r.flagUnitId,
       bkUnitIds: r.bkUnitIds,
@@ -311,6 +342,7 @@ export function createScoringService(database: Database, clock: Clock) {
       nextLeadUnitId: r.nextLeadUnitId,
       nextDeputyUnitId: r.nextDeputyUnitId,
       nextBlockId: r.nextBlockId,
+      proposalDossier,
       version: r.version,
     };
   }
@@ -536,7 +568,9 @@ export function createScoringService(database: Database, clock: Clock) {
           );
           if (fields.length) return fail('SCORING.INVALID_SCORE', problemsToFields(fields));
           const before = await repo.listScores(tx, [sheet.id]);
-          await repo.saveSelfScores(tx, sheet.id, input.scores);
+          const kept = keptFiles(sheet.id, before, input.scores);
+          if (!kept.ok) return kept;
+          await repo.saveSelfScores(tx, sheet.id, kept.value);
           const after = await repo.listScores(tx, [sheet.id]);
           if (input.submit) {
             const missing = missingEvidence(criteria, asScoreValues(after));
@@ -683,6 +717,7 @@ export function createScoringService(database: Database, clock: Clock) {
             bkUnitIds: 'Đơn vị đề nghị Cờ thi đua không đồng thời đề nghị Bằng khen',
           });
         const result = (await repo.findResult(tx, set.id))!;
+        if (result.proposalDossierId) return fail('SCORING.PROPOSAL_DOSSIER_MADE');
         await repo.updateResult(tx, set.id, result.version, {
           flagUnitId: input.flagUnitId,
           bkUnitIds: [...new Set(input.bkUnitIds)],
@@ -697,6 +732,160 @@ export function createScoringService(database: Database, clock: Clock) {
           note: input.note,
         });
         return ok(await loadBoard(tx, viewer, block.value));
+      });
+    },
+
+    /**
+     * The proposal made into a nomination dossier in one step (the lead unit's draft to the body that
+     * organises the block): the flag unit for CO_TINH, the runners-up for BK_TINH, each with its place and
+     * score. Made once: the result keeps the dossier, and a second call returns the same board.
+     */
+    async proposalDossier(viewer: Viewer, blockId: string): Promise<Result<ScoringBoard>> {
+      return db
+        .transaction(async (tx) => {
+          const block = await ledBlock(tx, viewer, blockId);
+          if (!block.ok) return block;
+          const b = block.value;
+          // The dossier is the lead unit's (the deputy could not open it afterwards).
+          if (viewer.actor.unitId !== b.leadUnitId) return fail('SCORING.NOT_LEADER');
+          const set = await repo.findSetOfBlock(tx, blockId, 'update');
+          if (!set) return fail('SCORING.NO_SET');
+          if (set.status !== 'locked') return fail('SCORING.NOT_LOCKED');
+          const result = (await repo.findResult(tx, set.id))!;
+          if (result.proposalDossierId) return ok(await loadBoard(tx, viewer, b));
+          if (!result.proposedAt || (!result.flagUnitId && result.bkUnitIds.length === 0))
+            return fail('SCORING.NO_PROPOSAL');
+          const ranking = result.ranking as unknown as RankingRow[];
+          const place = new Map(ranking.map((r) => [r.unitId, r]));
+          const summary = (unitId: string) => {
+            const r = place.get(unitId);
+            return r
+              ? `${placeSummary(r.rank, ranking.length, r.total)} (${blockTitle(b.name)}, năm ${b.year})`
+              : '';
+          };
+          const nominees = [
+            ...(result.flagUnitId
+              ? [
+                  {
+                    unitId: result.flagUnitId,
+                    awardCode: 'CO_TINH' as const,
+                    achievementSummary: summary(result.flagUnitId),
+                  },
+                ]
+              : []),
+            ...result.bkUnitIds.map((unitId) => ({
+              unitId,
+              awardCode: 'BK_TINH' as const,
+              achievementSummary: summary(unitId),
+            })),
+          ];
+          const what = [
+            ...(result.flagUnitId ? ['Cờ thi đua cấp tỉnh'] : []),
+            ...(result.bkUnitIds.length ? ['Bằng khen'] : []),
+          ].join(' và ');
+          const made = await createProposalDossier(tx, viewer.actor, clock, {
+            year: b.year,
+            title: `Đề nghị tặng ${what} năm ${b.year} — ${blockTitle(b.name)}`,
+            proposingUnitId: b.leadUnitId!,
+            authorityUnitId: b.organizerUnitId,
+            note: result.proposalNote ?? '',
+            nominees,
+          });
+          if (!made.ok) throw new Expected(made);
+          await repo.updateResult(tx, set.id, result.version, {
+            proposalDossierId: made.value.id,
+            updatedAt: clock(),
+          });
+          await audit(tx, viewer.actor, 'scoring.proposal.dossier', 'scoring_set', set.id, null, {
+            dossierId: made.value.id,
+            code: made.value.code,
+            nominees: nominees.map((n) => ({ unitId: n.unitId, awardCode: n.awardCode })),
+          });
+          return ok(await loadBoard(tx, viewer, b));
+        })
+        .catch(recoverExpected);
+    },
+
+    /**
+     * A member uploads a file as evidence for one criterion of its own sheet while scoring is open: judged
+     * by its bytes (PDF, DOCX, JPEG, PNG; ≤ 20 MB), kept in the file store by checksum, added to the
+     * score's evidence as a link to the sheet's download route.
+     */
+    async uploadEvidence(
+      viewer: Viewer,
+      sheetId: string,
+      criterionId: string,
+      fileName: string,
+      bytes: Buffer,
+    ): Promise<Result<Sheet>> {
+      if (!files) throw new Error('scoring: no file store');
+      if (bytes.length > MAX_ATTACHMENT_BYTES) return fail('DOSSIER.FILE_TOO_LARGE');
+      const type = await sniffFile(bytes, fileName);
+      if (!type) return fail('DOSSIER.FILE_TYPE');
+      const writable = async (tx: DbOrTx) => {
+        const sheet = await repo.findSheet(tx, sheetId, true);
+        if (!sheet) return fail<never>('NOT_FOUND');
+        if (viewer.actor.unitId !== sheet.unitId) return fail<never>('SCORING.NOT_OWN_SHEET');
+        const set = (await repo.findSetOfBlock(tx, sheet.blockId, 'share'))!;
+        if (set.status === 'locked') return fail<never>('SCORING.LOCKED');
+        if (set.status !== 'open') return fail<never>('SCORING.NOT_OPEN');
+        const criteria = await repo.listCriteria(tx, set.id);
+        const c = criteria.find((x) => x.id === criterionId);
+        if (!c || c.kind === 'group')
+          return fail<never>('VALIDATION.FAILED', { criterionId: 'Tiêu chí không thuộc bộ tiêu chí này' });
+        return ok({ sheet, criteria });
+      };
+      // Checked before the file is written, so a refused upload leaves nothing behind.
+      const pre = await db.transaction(writable);
+      if (!pre.ok) return pre;
+      const sha = await files.put(bytes);
+      return db
+        .transaction(async (tx) => {
+          const w = await writable(tx);
+          if (!w.ok) return w;
+          const { sheet, criteria } = w.value;
+          const before = await repo.listScores(tx, [sheet.id]);
+          const evidence = before.find((r) => r.criterionId === criterionId)?.evidence ?? [];
+          const name = fileName.slice(0, 255);
+          const entry: EvidenceLink = {
+            label: name,
+            url: evidenceUrl(sheet.id, sha),
+            sha256: sha,
+            fileName: name,
+            mimeType: MIME[type],
+            size: bytes.length,
+          };
+          if (!evidence.some((e) => e.sha256 === sha)) {
+            if (evidence.length >= 20) return fail('SCORING.EVIDENCE_LIMIT');
+            await repo.saveEvidence(tx, sheet.id, criterionId, [...evidence, entry]);
+          }
+          if (!(await repo.bumpSheet(tx, sheet.id, sheet.version, {}, clock()))) throw new VersionConflict();
+          await audit(tx, viewer.actor, 'scoring.evidence.upload', 'score_sheet', sheet.id, null, {
+            criterionId,
+            fileName: name,
+            mimeType: MIME[type],
+            size: bytes.length,
+            sha256: sha,
+          });
+          const after = await repo.listScores(tx, [sheet.id]);
+          return ok(sheetOut((await repo.findSheet(tx, sheet.id))!, criteria, after));
+        })
+        .catch(recoverExpected);
+    },
+
+    /** An uploaded evidence file of a sheet, for whoever may read the sheet; checked against its checksum. */
+    async evidenceFile(viewer: Viewer, sheetId: string, sha: string) {
+      if (!files) throw new Error('scoring: no file store');
+      const readable = await this.sheetBlockId(viewer, sheetId);
+      if (!readable.ok) return readable;
+      const entry = (await repo.listScores(db, [sheetId]))
+        .flatMap((r) => r.evidence)
+        .find((e) => e.sha256 === sha);
+      if (!entry) return fail<never>('NOT_FOUND');
+      return ok({
+        fileName: entry.fileName ?? entry.label,
+        mimeType: entry.mimeType ?? 'application/octet-stream',
+        bytes: await files.get(sha),
       });
     },
 
@@ -782,6 +971,34 @@ export function createScoringService(database: Database, clock: Clock) {
       return ok({ blockId: sheet.blockId });
     },
   };
+}
+
+/**
+ * The member's evidence as saved: links as typed; uploaded files only if already on this sheet (uploaded
+ * through the upload route), with the sheet's own record of name, type and size (only the label may change).
+ */
+function keptFiles(
+  sheetId: string,
+  before: ScoreDbRow[],
+  scores: SelfScoreInput['scores'],
+): Result<
+  { criterionId: string; selfScore: number | null; evidence: EvidenceLink[]; note: string | null }[]
+> {
+  const stored = new Map(before.flatMap((r) => r.evidence).flatMap((e) => (e.sha256 ? [[e.sha256, e]] : [])));
+  const fields: Record<string, string> = {};
+  const out = scores.map((s, i) => ({
+    ...s,
+    evidence: s.evidence.map((e, j): EvidenceLink => {
+      if (!e.sha256) return { label: e.label, url: e.url };
+      const known = stored.get(e.sha256);
+      if (!known) {
+        fields[`scores.${i}.evidence.${j}`] = 'Tệp minh chứng không thuộc phiếu điểm này';
+        return { label: e.label, url: e.url };
+      }
+      return { ...known, label: e.label, url: evidenceUrl(sheetId, e.sha256) };
+    }),
+  }));
+  return Object.keys(fields).length ? fail('SCORING.EVIDENCE_FILE_UNKNOWN', fields) : ok(out);
 }
 
 /** Expected failures found after a write began: thrown to roll the transaction back, then returned. */

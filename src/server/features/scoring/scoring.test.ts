@@ -7,8 +7,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { desc, eq } from 'drizzle-orm';
 import { createTestApp, type Session, type TestApp } from '../../testing/harness';
-import { auditLog, blocks, units } from '../../platform/db/schema';
+import { auditLog, blocks, dossiers, units } from '../../platform/db/schema';
 import type { CriteriaSaveInput, ScoringBoard, Sheet } from '../../../shared/scoring/scoring.schema';
+import type { DossierDetail } from '../../../shared/dossiers/dossiers.schema';
 
 let t: TestApp;
 let lead: Session; // khoitruong: block_lead at BL-TTKN, the 2020 block's lead
@@ -17,7 +18,11 @@ let ttns2: Session; // a second officer at BL-TTNS
 let bqlr: Session; // unit_officer at BL-BQLR
 let otherLead: Session; // block_lead at BL-BQLR: neither lead nor deputy of the 2020 block
 let officer: Session; // canbo: the department
+let deputyLead: Session; // block_lead at BL-TTNS: the 2020 deputy unit's lead (not the lead unit)
 let blockId: string;
+
+const PDF = Buffer.from('%PDF-1.7\n% biên bản họp\n%%EOF\n');
+const EXE = Buffer.from('MZ\x90\x00\x03\x00\x00\x00PE\x00\x00');
 
 const unitId = async (code: string) =>
   (await t.database.db.select().from(units).where(eq(units.code, code)))[0]!.id;
@@ -153,6 +158,7 @@ beforeAll(async () => {
   ttns2 = await userAt('donvi.ttns2', 'unit_officer', 'BL-TTNS');
   bqlr = await userAt('donvi.bqlr', 'unit_officer', 'BL-BQLR');
   otherLead = await userAt('khoipho.bqlr', 'block_lead', 'BL-BQLR');
+  deputyLead = await userAt('khoipho.ttns', 'block_lead', 'BL-TTNS');
   blockId = (await t.database.db.select().from(blocks).where(eq(blocks.year, 2020)))[0]!.id;
 }, 120_000);
 afterAll(async () => t?.close());
@@ -336,6 +342,84 @@ describe('self-scoring: own sheet only, within each range, one save at a time', 
   });
 });
 
+describe('evidence files: a member uploads to its own sheet; readers download them', () => {
+  const uploadUrl = (sheetId: string, criterionId: string) =>
+    `/api/scoring/sheets/${sheetId}/evidence?criterionId=${criterionId}`;
+
+  it('uploads a PDF to its own sheet: an evidence entry linking to the download route, audited', async () => {
+    const b = await board();
+    const s = b.sheets.find((x) => x.unitCode === 'BL-TTNS')!;
+    const res = await ttns.upload(uploadUrl(s.id, crit(b, 'B1')), 'bien-ban-hop.pdf', PDF);
+    expect(res.statusCode, res.body).toBe(200);
+    const sheet = res.json() as Sheet;
+    expect(sheet.version).toBe(s.version + 1);
+    const ev = sheet.scores.find((x) => x.criterionId === crit(b, 'B1'))!.evidence;
+    expect(ev).toHaveLength(1);
+    expect(ev[0]).toMatchObject({ label: 'bien-ban-hop.pdf', mimeType: 'application/pdf', size: PDF.length });
+    expect(ev[0]!.url).toBe(`/api/scoring/sheets/${s.id}/evidence/${ev[0]!.sha256}`);
+    const audit = await lastAudit();
+    expect(audit.action).toBe('scoring.evidence.upload');
+    expect(audit.entityId).toBe(s.id);
+  });
+
+  it('readers of the sheet download the file (checked by its checksum); other members do not', async () => {
+    const s = await sheetOf('BL-TTNS');
+    const url = s.scores.flatMap((x) => x.evidence).find((e) => e.sha256)!.url;
+    for (const who of [ttns, lead, officer]) {
+      const res = await who.request('GET', url);
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.headers['content-type']).toContain('application/pdf');
+      expect(res.rawPayload).toEqual(PDF);
+    }
+    expect((await bqlr.request('GET', url)).statusCode).toBe(404);
+    expect((await ttns.request('GET', url.replace(/[0-9a-f]{64}$/, 'a'.repeat(64)))).statusCode).toBe(404);
+  });
+
+  it("refuses an upload to another member's sheet, and an executable renamed .pdf", async () => {
+    const b = await board();
+    const s = b.sheets.find((x) => x.unitCode === 'BL-TTNS')!;
+    const other = await bqlr.upload(uploadUrl(s.id, crit(b, 'B1')), 'x.pdf', PDF);
+    expect(other.statusCode).toBe(403);
+    expect(other.json().code).toBe('SCORING.NOT_OWN_SHEET');
+    const exe = await ttns.upload(uploadUrl(s.id, crit(b, 'B1')), 'setup.pdf', EXE);
+    expect(exe.statusCode).toBe(415);
+    expect(exe.json().code).toBe('DOSSIER.FILE_TYPE');
+    expect(await sheetOf('BL-TTNS')).toEqual(s);
+  });
+
+  it('saving the sheet keeps an uploaded file; a file entry not uploaded to this sheet is refused', async () => {
+    const b = await board();
+    const s = b.sheets.find((x) => x.unitCode === 'BL-TTNS')!;
+    const file = s.scores.find((x) => x.criterionId === crit(b, 'B1'))!.evidence[0]!;
+    const forged = await ttns.request('PUT', `/api/scoring/sheets/${s.id}/self`, {
+      version: s.version,
+      scores: [
+        {
+          criterionId: crit(b, 'B1'),
+          selfScore: 35,
+          evidence: [{ label: 'Giả', url: '/x', sha256: 'b'.repeat(64) }],
+        },
+      ],
+    });
+    expect(forged.statusCode).toBe(400);
+    expect(forged.json().code).toBe('SCORING.EVIDENCE_FILE_UNKNOWN');
+    const kept = await ttns.request('PUT', `/api/scoring/sheets/${s.id}/self`, {
+      version: s.version,
+      scores: [
+        {
+          criterionId: crit(b, 'B1'),
+          selfScore: s.scores.find((x) => x.criterionId === crit(b, 'B1'))!.selfScore,
+          evidence: [{ label: 'Biên bản họp', url: '/khac', sha256: file.sha256 }],
+        },
+      ],
+    });
+    expect(kept.statusCode, kept.body).toBe(200);
+    expect((kept.json() as Sheet).scores.find((x) => x.criterionId === crit(b, 'B1'))!.evidence).toEqual([
+      { ...file, label: 'Biên bản họp' },
+    ]);
+  });
+});
+
 describe('cross-check, lock, ranking, proposal, rotation', () => {
   it('the lead cross-checks a score; a reason is mandatory; a member may not cross-check', async () => {
     const s = await sheetOf('BL-TTNS');
@@ -369,6 +453,12 @@ describe('cross-check, lock, ranking, proposal, rotation', () => {
     });
     expect(checked.adjusted).toBe(1);
     expect((await lastAudit()).action).toBe('scoring.sheet.check');
+  });
+
+  it('no nomination dossier before the lock', async () => {
+    const res = await lead.request('POST', `/api/scoring/blocks/${blockId}/proposal/dossier`, {});
+    expect(res.statusCode).toBe(409);
+    expect(res.json().code).toBe('SCORING.NOT_LOCKED');
   });
 
   it('the lock waits for every sheet to be submitted', async () => {
@@ -451,6 +541,25 @@ describe('cross-check, lock, ranking, proposal, rotation', () => {
     expect(await board()).toEqual(before);
   });
 
+  it('no evidence upload after the lock', async () => {
+    const b = await board();
+    const s = b.sheets.find((x) => x.unitCode === 'BL-TTNS')!;
+    const res = await ttns.upload(
+      `/api/scoring/sheets/${s.id}/evidence?criterionId=${crit(b, 'A2')}`,
+      'muon.pdf',
+      PDF,
+    );
+    expect(res.statusCode).toBe(409);
+    expect(res.json().code).toBe('SCORING.LOCKED');
+    expect(await board()).toEqual(b);
+  });
+
+  it('no nomination dossier before the proposal', async () => {
+    const res = await lead.request('POST', `/api/scoring/blocks/${blockId}/proposal/dossier`, {});
+    expect(res.statusCode).toBe(409);
+    expect(res.json().code).toBe('SCORING.NO_PROPOSAL');
+  });
+
   it('a member reads the locked ranking', async () => {
     expect((await board(ttns)).ranking).toHaveLength(8);
   });
@@ -476,6 +585,65 @@ describe('cross-check, lock, ranking, proposal, rotation', () => {
     expect(result.flagUnitId).toBe(first!.unitId);
     expect(result.bkUnitIds).toEqual([second!.unitId, third!.unitId]);
     expect((await lastAudit()).action).toBe('scoring.propose');
+  });
+
+  it('the proposal becomes a draft nomination dossier in one step: flag CO_TINH, runners-up BK_TINH', async () => {
+    const b = await board();
+    const [first, second, third] = b.ranking;
+    for (const [who, code] of [
+      [otherLead, 'SCORING.NOT_LEAD'],
+      [deputyLead, 'SCORING.NOT_LEADER'],
+      [ttns, 'AUTH.FORBIDDEN'],
+    ] as const) {
+      const refused = await who.request('POST', `/api/scoring/blocks/${blockId}/proposal/dossier`, {});
+      expect(refused.statusCode, refused.body).toBe(403);
+      expect(refused.json().code).toBe(code);
+    }
+    expect(await t.database.db.select().from(dossiers)).toHaveLength(0);
+
+    const res = await lead.request('POST', `/api/scoring/blocks/${blockId}/proposal/dossier`, {});
+    expect(res.statusCode, res.body).toBe(200);
+    const made = (res.json() as ScoringBoard).result!.proposalDossier!;
+    expect(made.code).toMatch(/^HS-2020-\d+$/);
+    const audit = await lastAudit();
+    expect(audit.action).toBe('scoring.proposal.dossier');
+    expect(audit.entityId).toBe(b.set!.id);
+    expect(audit.after).toMatchObject({ dossierId: made.id, code: made.code });
+
+    const d = (await lead.request('GET', `/api/dossiers/${made.id}`)).json() as DossierDetail;
+    expect(d).toMatchObject({
+      status: 'draft',
+      track: 'regular',
+      year: 2020,
+      proposingUnitId: await unitId('BL-TTKN'),
+      title: expect.stringContaining('Cờ thi đua cấp tỉnh và Bằng khen năm 2020'),
+    });
+    const [block] = await t.database.db.select().from(blocks).where(eq(blocks.id, blockId));
+    expect(d.authorityUnitId).toBe(block!.organizerUnitId);
+    const pts = (n: number) => n.toLocaleString('vi-VN', { maximumFractionDigits: 2 });
+    expect(
+      d.nominees.map((n) => [n.recipientKind, n.unitId, n.awardCode, n.achievementSummary.split(' (')[0]]),
+    ).toEqual([
+      ['collective', first!.unitId, 'CO_TINH', `Xếp thứ 1/8 với ${pts(first!.total)} điểm`],
+      ['collective', second!.unitId, 'BK_TINH', `Xếp thứ ${second!.rank}/8 với ${pts(second!.total)} điểm`],
+      ['collective', third!.unitId, 'BK_TINH', `Xếp thứ ${third!.rank}/8 với ${pts(third!.total)} điểm`],
+    ]);
+  });
+
+  it('a second click returns the same dossier; the proposal can no longer change', async () => {
+    const before = await board();
+    const again = await lead.request('POST', `/api/scoring/blocks/${blockId}/proposal/dossier`, {});
+    expect(again.statusCode, again.body).toBe(200);
+    expect((again.json() as ScoringBoard).result!.proposalDossier).toEqual(before.result!.proposalDossier);
+    expect(await t.database.db.select().from(dossiers)).toHaveLength(1);
+    const repropose = await lead.request('PUT', `/api/scoring/blocks/${blockId}/proposal`, {
+      flagUnitId: before.ranking[1]!.unitId,
+      bkUnitIds: [],
+      note: null,
+    });
+    expect(repropose.statusCode).toBe(409);
+    expect(repropose.json().code).toBe('SCORING.PROPOSAL_DOSSIER_MADE');
+    expect(await board()).toEqual(before);
   });
 
   it("records next year's lead and deputy by rotation, in next year's block", async () => {

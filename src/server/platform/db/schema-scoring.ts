@@ -18,6 +18,7 @@ import {
 import { createdAt, ts, updatedAt } from './schema-common';
 // Lazy references only (inside arrow functions): schema.ts re-exports this file at its end.
 import { blocks, units, users } from './schema';
+import { dossiers } from './schema-awarding';
 
 /** Points keep two decimals (e.g. 0,5 điểm); numeric avoids binary rounding in sums. */
 const points = (name: string) => numeric(name, { precision: 7, scale: 2, mode: 'number' });
@@ -26,8 +27,19 @@ const points = (name: string) => numeric(name, { precision: 7, scale: 2, mode: '
 export type TieRuleRow =
   { kind: 'criterion'; code: string } | { kind: 'women_share'; threshold: number; citation: string };
 
-/** Evidence links a member attaches to a score (minutes, reports, photos on the unit's site…). */
-export type EvidenceLink = { label: string; url: string };
+/**
+ * Evidence a member attaches to a score: a link (minutes, reports, photos on the unit's site…) or an
+ * uploaded file, kept in the file store under its checksum (`sha256`; `url` then points at the download
+ * route of the sheet, and backup carries the file).
+ */
+export type EvidenceLink = {
+  label: string;
+  url: string;
+  sha256?: string;
+  fileName?: string;
+  mimeType?: string;
+  size?: number;
+};
 
 /**
  * The covenant (giao ước) of one block in one year: its criteria tree, its tie rules and where it stands —
@@ -162,6 +174,10 @@ export const scoringResults = pgTable('scoring_results', {
   nextLeadUnitId: uuid('next_lead_unit_id').references(() => units.id),
   nextDeputyUnitId: uuid('next_deputy_unit_id').references(() => units.id),
   nextBlockId: uuid('next_block_id').references(() => blocks.id, { onDelete: 'set null' }),
+  /** The nomination dossier made from the proposal in one step (one per result; a second click finds it). */
+  proposalDossierId: uuid('proposal_dossier_id').references((): AnyPgColumn => dossiers.id, {
+    onDelete: 'set null',
+  }),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
   version: integer('version').notNull().default(1),

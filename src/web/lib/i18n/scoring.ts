@@ -97,6 +97,13 @@ export const scoringVi = {
     'Điểm đạt của từng đơn vị; số trong ngoặc là điểm tự chấm khi Khối trưởng, Khối phó đã điều chỉnh.',
   'scoring.notVisible': 'Bạn chỉ xem được phiếu điểm của đơn vị mình.',
   'scoring.printTitle': 'PHIẾU CHẤM ĐIỂM THI ĐUA NĂM {year}',
+  'scoring.makeDossier': 'Lập hồ sơ đề nghị',
+  'scoring.makeDossierHint':
+    'Lập hồ sơ đề nghị (bản nháp của đơn vị Khối trưởng) với đơn vị dẫn đầu đề nghị Cờ thi đua và các đơn vị đề nghị Bằng khen; chỉ lập một lần.',
+  'scoring.dossierMade': 'Đã lập hồ sơ đề nghị {code}.',
+  'scoring.dossierLink': 'Hồ sơ {code}',
+  'scoring.evidenceUpload': 'Tải tệp minh chứng',
+  'scoring.evidenceUploaded': 'Đã tải lên {name}.',
 } as const;
 
 export const scoringEn: { readonly [K in keyof typeof scoringVi]: string } = {
@@ -196,4 +203,11 @@ export const scoringEn: { readonly [K in keyof typeof scoringVi]: string } = {
     "Each unit's final score; in brackets the self score where the lead or deputy changed it.",
   'scoring.notVisible': "You can see your own unit's sheet only.",
   'scoring.printTitle': 'SCORE SHEET {year}',
+  'scoring.makeDossier': 'Make the nomination dossier',
+  'scoring.makeDossierHint':
+    'Makes a draft dossier of the lead unit with the top member for the emulation flag and the runners-up for Bằng khen; made once.',
+  'scoring.dossierMade': 'Nomination dossier {code} made.',
+  'scoring.dossierLink': 'Dossier {code}',
+  'scoring.evidenceUpload': 'Upload evidence file',
+  'scoring.evidenceUploaded': '{name} uploaded.',
 };

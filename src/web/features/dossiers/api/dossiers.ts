@@ -15,8 +15,7 @@ import type { Holiday, HolidayInput } from '../../../../shared/dossiers/holidays
 import type { NotificationList } from '../../../../shared/dossiers/notifications.schema';
 import type { SuggestionResponse } from '../../../../shared/eligibility/eligibility.schema';
 import type { Unit } from '../../../../shared/units/units.schema';
-import type { ErrorBody } from '../../../../shared/errors';
-import { api, ApiError, BAD_RESPONSE } from '../../../lib/api';
+import { api, upload } from '../../../lib/api';
 
 export const listDossiers = (q: {
   year?: number;
@@ -70,24 +69,6 @@ export const deleteHoliday = (day: string) => api.delete<void>(`/holidays/${day}
 export const listNotifications = () => api.get<NotificationList>('/notifications');
 export const markRead = (id: string) => api.post<{ marked: number }>(`/notifications/${id}/read`);
 export const markAllRead = () => api.post<{ marked: number }>('/notifications/read-all');
-
-/** One multipart upload (the JSON client does not send files); errors come back as ApiError like the rest. */
-async function upload<T>(url: string, file: File, csrfToken: string): Promise<T> {
-  const form = new FormData();
-  form.append('file', file, file.name);
-  const res = await fetch(url, {
-    method: 'POST',
-    body: form,
-    credentials: 'same-origin',
-    headers: { 'x-csrf-token': csrfToken, accept: 'application/json' },
-  });
-  const body = (await res.json().catch(() => undefined)) as unknown;
-  if (res.ok) return body as T;
-  const e = body as Partial<ErrorBody> | undefined;
-  throw typeof e?.code === 'string' && typeof e.message === 'string'
-    ? new ApiError(res.status, e as ErrorBody)
-    : new ApiError(res.status, { code: BAD_RESPONSE, message: `HTTP ${res.status}` });
-}
 
 export const uploadAttachment = (id: string, kind: string, file: File, csrf: string) =>
   upload<AttachmentView>(`/api/dossiers/${id}/attachments?kind=${encodeURIComponent(kind)}`, file, csrf);

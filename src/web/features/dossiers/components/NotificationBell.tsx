@@ -8,6 +8,8 @@ import { navigate } from '../../../lib/router';
 import { listNotifications, markAllRead, markRead } from '../api/dossiers';
 
 /** The header's bell: the unit's notifications with the unread count, refreshed every minute. */
+const LINKS: Record<string, string> = { dossier: '/dossiers', movement: '/movements' };
+
 export function NotificationBell() {
   const { t } = useI18n();
   const [data, setData] = useState<NotificationList>({ unread: 0, items: [] });
@@ -34,12 +36,14 @@ export function NotificationBell() {
         renderItem={(n) => (
           <List.Item
             style={{
-              cursor: n.entityType === 'dossier' ? 'pointer' : undefined,
+              cursor: n.entityId && LINKS[n.entityType ?? ''] ? 'pointer' : undefined,
               opacity: n.readAt ? 0.6 : 1,
             }}
             onClick={() => {
               void markRead(n.id).then(refresh, () => undefined);
-              if (n.entityType === 'dossier' && n.entityId) navigate(`/dossiers/${n.entityId}`);
+              // Dossiers (issue 6) and launched movements (issue 5) open their page.
+              const base = LINKS[n.entityType ?? ''];
+              if (base && n.entityId) navigate(`${base}/${n.entityId}`);
             }}
           >
             <List.Item.Meta

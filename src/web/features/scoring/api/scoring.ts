@@ -8,7 +8,7 @@ import type {
   SelfScoreInput,
   Sheet,
 } from '../../../../shared/scoring/scoring.schema';
-import { api } from '../../../lib/api';
+import { api, upload } from '../../../lib/api';
 
 export const listScoringBlocks = (year?: number) => api.get<BlockSummary[]>('/scoring/blocks', { year });
 export const getBoard = (blockId: string) => api.get<ScoringBoard>(`/scoring/blocks/${blockId}`);
@@ -26,6 +26,10 @@ export const lockScoring = (blockId: string, version: number, meetingNote: strin
   api.post<ScoringBoard>(`/scoring/blocks/${blockId}/lock`, { version, meetingNote });
 export const propose = (blockId: string, input: ProposalInput) =>
   api.put<ScoringBoard>(`/scoring/blocks/${blockId}/proposal`, input);
+export const makeProposalDossier = (blockId: string) =>
+  api.post<ScoringBoard>(`/scoring/blocks/${blockId}/proposal/dossier`, {});
+export const uploadEvidence = (sheetId: string, criterionId: string, file: File, csrf: string) =>
+  upload<Sheet>(`/api/scoring/sheets/${sheetId}/evidence?criterionId=${criterionId}`, file, csrf);
 export const rotate = (blockId: string, input: RotationInput) =>
   api.post<ScoringBoard>(`/scoring/blocks/${blockId}/rotation`, input);
 

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Alert, App, Button, Flex, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import {
+  FileAddOutlined,
   FileExcelOutlined,
   FileWordOutlined,
   FlagOutlined,
@@ -11,7 +12,8 @@ import type { RankingRow, ScoringBoard } from '../../../../shared/scoring/scorin
 import { useI18n } from '../../../lib/i18n';
 import { errorMessage } from '../../../lib/api';
 import { EmptyState } from '../../../lib/ui/states';
-import { lockScoring, propose, rankingExportUrl, rotate } from '../api/scoring';
+import { Link } from '../../../lib/router';
+import { lockScoring, makeProposalDossier, propose, rankingExportUrl, rotate } from '../api/scoring';
 import { fmt } from './tree';
 
 /** The ranking board; for the lead: lock after the meeting, the proposal, next year's lead and deputy. */
@@ -31,12 +33,20 @@ export function RankingTab({ board, onChanged }: { board: ScoringBoard; onChange
   const nameOf = (id: string | null | undefined) =>
     board.block.members.find((m) => m.unitId === id)?.name ?? '—';
   const memberOptions = board.block.members.map((m) => ({ value: m.unitId, label: m.name }));
+  // The dossier is the lead unit's own draft: only its officers make it (the deputy sees the link).
+  const mayMakeDossier =
+    board.viewer.canLead &&
+    board.viewer.ownUnitId !== null &&
+    board.viewer.ownUnitId === board.block.leadUnitId &&
+    !!result?.proposedAt &&
+    !result.proposalDossier &&
+    (!!result.flagUnitId || result.bkUnitIds.length > 0);
 
   async function run(action: () => Promise<unknown>, done: string) {
     setBusy(true);
     try {
       await action();
-      message.success(done);
+      if (done) message.success(done);
       setDialog(null);
       onChanged();
     } catch (e) {
@@ -76,8 +86,9 @@ export function RankingTab({ board, onChanged }: { board: ScoringBoard; onChange
           {board.viewer.canLead && locked ? (
             <>
               <Button
-                type="primary"
+                type={mayMakeDossier || result?.proposalDossier ? 'default' : 'primary'}
                 icon={<FlagOutlined />}
+                disabled={!!result?.proposalDossier}
                 onClick={() => {
                   proposeForm.setFieldsValue({
                     flagUnitId: result?.flagUnitId ?? board.ranking[0]?.unitId ?? null,
@@ -91,6 +102,24 @@ export function RankingTab({ board, onChanged }: { board: ScoringBoard; onChange
               >
                 {t('scoring.propose')}
               </Button>
+              {mayMakeDossier ? (
+                <Button
+                  type="primary"
+                  icon={<FileAddOutlined />}
+                  loading={busy}
+                  title={t('scoring.makeDossierHint')}
+                  onClick={() =>
+                    run(async () => {
+                      const b = await makeProposalDossier(board.block.id);
+                      message.success(
+                        t('scoring.dossierMade', { code: b.result?.proposalDossier?.code ?? '' }),
+                      );
+                    }, '')
+                  }
+                >
+                  {t('scoring.makeDossier')}
+                </Button>
+              ) : null}
               <Button icon={<SwapOutlined />} onClick={() => setDialog('rotate')}>
                 {t('scoring.rotate', { year: board.block.year + 1 })}
               </Button>
@@ -120,6 +149,13 @@ export function RankingTab({ board, onChanged }: { board: ScoringBoard; onChange
             <span>
               <Typography.Text type="secondary">{t('scoring.bk')}: </Typography.Text>
               {result.bkUnitIds.map(nameOf).join('; ')}
+            </span>
+          ) : null}
+          {result.proposalDossier ? (
+            <span data-testid="proposal-dossier">
+              <Link href={`/dossiers/${result.proposalDossier.id}`}>
+                {t('scoring.dossierLink', { code: result.proposalDossier.code })}
+              </Link>
             </span>
           ) : null}
           {result.nextLeadUnitId ? (

@@ -1,15 +1,82 @@
 import { useEffect, useMemo, useState } from 'react';
-import { App, Button, Flex, Input, InputNumber, Popover, Select, Space, Table, Tag, Typography } from 'antd';
-import { FileExcelOutlined, FileWordOutlined, PaperClipOutlined, PrinterOutlined } from '@ant-design/icons';
+import {
+  App,
+  Button,
+  Flex,
+  Input,
+  InputNumber,
+  Popover,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+  Upload,
+} from 'antd';
+import {
+  FileExcelOutlined,
+  FileWordOutlined,
+  PaperClipOutlined,
+  PrinterOutlined,
+  UploadOutlined,
+} from '@ant-design/icons';
 import type { ScoringBoard, Sheet } from '../../../../shared/scoring/scoring.schema';
 import { useI18n } from '../../../lib/i18n';
 import { errorMessage } from '../../../lib/api';
 import { EmptyState } from '../../../lib/ui/states';
-import { saveChecks, saveSelfScores, sheetExportUrl } from '../api/scoring';
+import { useCurrentUser } from '../../../lib/session';
+import { saveChecks, saveSelfScores, sheetExportUrl, uploadEvidence } from '../api/scoring';
 import { finalOf, finalsOf, fmt, treeOrder, type TreeRow } from './tree';
 import { printSheet } from './print';
 
-type Evidence = { label: string; url: string };
+type Evidence = Sheet['scores'][number]['evidence'][number];
+
+/** Uploads one file as evidence of a criterion (PDF, DOCX, JPG, PNG; the server judges it by its bytes). */
+function EvidenceUpload({
+  sheetId,
+  criterionId,
+  code,
+  onUploaded,
+}: {
+  sheetId: string;
+  criterionId: string;
+  code: string;
+  onUploaded: (sheet: Sheet) => void;
+}) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const user = useCurrentUser();
+  const [busy, setBusy] = useState(false);
+  return (
+    <Upload
+      accept=".pdf,.docx,.jpg,.jpeg,.png"
+      showUploadList={false}
+      beforeUpload={(file) => {
+        setBusy(true);
+        uploadEvidence(sheetId, criterionId, file, user.csrfToken)
+          .then(
+            (sheet) => {
+              message.success(t('scoring.evidenceUploaded', { name: file.name }));
+              onUploaded(sheet);
+            },
+            (err: unknown) => message.error(errorMessage(err)),
+          )
+          .finally(() => setBusy(false));
+        return false;
+      }}
+    >
+      <Button
+        size="small"
+        type="dashed"
+        icon={<UploadOutlined />}
+        loading={busy}
+        title={t('scoring.evidenceUpload')}
+        aria-label={`${t('scoring.evidenceUpload')} ${code}`}
+        data-testid={`upload-evidence-${code}`}
+      />
+    </Upload>
+  );
+}
 
 function EvidenceAdder({ code, onAdd }: { code: string; onAdd: (e: Evidence) => void }) {
   const { t } = useI18n();
@@ -79,7 +146,10 @@ export function SheetTab({ board, onChanged }: { board: ScoringBoard; onChanged:
   const [checked, setChecked] = useState<Map<string, number | null>>(new Map());
   const [reasons, setReasons] = useState<Map<string, string>>(new Map());
   const [busy, setBusy] = useState(false);
+  // An upload saves at once and moves the sheet's version on; unsaved scores stay in the form.
+  const [version, setVersion] = useState<number | undefined>(undefined);
   useEffect(() => {
+    setVersion(undefined);
     setSelf(new Map((sheet?.scores ?? []).map((s) => [s.criterionId, s.selfScore])));
     setEvidence(new Map((sheet?.scores ?? []).map((s) => [s.criterionId, s.evidence])));
     setChecked(new Map((sheet?.scores ?? []).map((s) => [s.criterionId, s.checkedScore])));
@@ -101,7 +171,7 @@ export function SheetTab({ board, onChanged }: { board: ScoringBoard; onChanged:
     setBusy(true);
     try {
       await saveSelfScores(sheet!.id, {
-        version: sheet!.version,
+        version: version ?? sheet!.version,
         submit,
         scores: board.criteria
           .filter((c) => c.kind !== 'group' && (self.has(c.id) || evidence.has(c.id)))
@@ -250,11 +320,33 @@ export function SheetTab({ board, onChanged }: { board: ScoringBoard; onChanged:
                         )
                       }
                     >
-                      <a href={e.url} target="_blank" rel="noreferrer noopener">
-                        {e.label}
-                      </a>
+                      {e.sha256 ? (
+                        <a href={e.url} download={e.fileName ?? e.label}>
+                          {e.label}
+                        </a>
+                      ) : (
+                        <a href={e.url} target="_blank" rel="noreferrer noopener">
+                          {e.label}
+                        </a>
+                      )}
                     </Tag>
                   ))}
+                  {canSelf ? (
+                    <EvidenceUpload
+                      sheetId={sheet.id}
+                      criterionId={r.id}
+                      code={r.code}
+                      onUploaded={(fresh) => {
+                        setVersion(fresh.version);
+                        const stored = fresh.scores.find((x) => x.criterionId === r.id)?.evidence ?? [];
+                        const mine = evidence.get(r.id) ?? [];
+                        const added = stored.filter(
+                          (e) => e.sha256 && !mine.some((m) => m.sha256 === e.sha256),
+                        );
+                        setEvidence(new Map(evidence).set(r.id, [...mine, ...added]));
+                      }}
+                    />
+                  ) : null}
                   {canSelf ? (
                     <EvidenceAdder
                       code={r.code}

@@ -1,0 +1,2 @@
+ALTER TABLE "scoring_results" ADD COLUMN "proposal_dossier_id" uuid;--> statement-breakpoint
+ALTER TABLE "scoring_results" ADD CONSTRAINT "scoring_results_proposal_dossier_id_dossiers_id_fk" FOREIGN KEY ("proposal_dossier_id") REFERENCES "public"."dossiers"("id") ON DELETE set null ON UPDATE no action;
