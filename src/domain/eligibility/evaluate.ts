@@ -164,6 +164,9 @@ export function ruleFor(pack: RulePack, awardCode: AwardCode, kind: Subject['kin
   return index.get(kind)?.get(awardCode);
 }
 
+/** The empty list verdicts share (frozen: half a million verdicts need not each own an empty array). */
+const NONE = Object.freeze([]) as unknown as string[];
+
 /** One subject, one pack, one period: verdicts are memoised so that dependent titles reuse them. */
 export class EvaluationRun {
   private readonly verdicts = new Map<AwardCode, Verdict>();
@@ -206,10 +209,11 @@ export class EvaluationRun {
       if (c.status === 'unmet' && ++unmet === 2 && !this.explain) break;
     }
     let overall: CheckStatus = 'met';
-    const missing: string[] = [];
+    let missing: string[] = NONE;
     for (const c of checks) {
       if (c.status === 'unmet') {
         overall = 'unmet';
+        if (missing === NONE) missing = [];
         missing.push(c.criterion);
       } else if (c.status === 'unknown' && overall === 'met') overall = 'unknown';
     }
@@ -223,7 +227,7 @@ export class EvaluationRun {
       status,
       checks,
       missing,
-      initiativeIds: status === 'ineligible' ? [] : initiativeIds,
+      initiativeIds: status === 'ineligible' || initiativeIds.length === 0 ? NONE : initiativeIds,
     };
     // One initiative, one award. Titles (conferred every year in the regular course) spend their
     // initiatives for the rest of the run, so a form judged later does not count them again. A title already
