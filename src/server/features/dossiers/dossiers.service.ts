@@ -455,18 +455,18 @@ export function createDossiersService(deps: DossierDeps) {
     const d = (await repo.lock(tx, dossierId))!;
     const list = (await repo.nominees(tx, dossierId)).filter((x) => !x.n.excludedReason);
     const keys = list.map((x) => x.n.recipientKey);
-    const [history, pending, inits, discs] = await Promise.all([
-      repo.awardsOf(tx, keys),
-      repo.pendingElsewhere(tx, dossierId, d.year, keys),
-      repo.initiativesByIds(
-        tx,
-        list.flatMap((x) => (x.n.initiativeId ? [x.n.initiativeId] : [])),
-      ),
-      repo.disciplinesOf(
-        tx,
-        list.flatMap((x) => (x.n.personId ? [x.n.personId] : [])),
-      ),
-    ]);
+    // One after another: inside a transaction there is one connection, and node-postgres queues (and
+    // warns about) queries sent to a client that is still busy.
+    const history = await repo.awardsOf(tx, keys);
+    const pending = await repo.pendingElsewhere(tx, dossierId, d.year, keys);
+    const inits = await repo.initiativesByIds(
+      tx,
+      list.flatMap((x) => (x.n.initiativeId ? [x.n.initiativeId] : [])),
+    );
+    const discs = await repo.disciplinesOf(
+      tx,
+      list.flatMap((x) => (x.n.personId ? [x.n.personId] : [])),
+    );
     const now = clock();
     const summary: Record<string, number> = { eligible: 0, needs_review: 0, ineligible: 0, flagged: 0 };
     for (const x of list) {

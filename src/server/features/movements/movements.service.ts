@@ -117,11 +117,10 @@ export function createMovementsService(database: Database, clock: Clock) {
   async function detail(tx: DbOrTx, v: Viewer, id: string): Promise<Result<MovementDetail>> {
     const row = await repo.findById(tx, id);
     if (!row) return fail('NOT_FOUND');
-    const [indicators, targets, results] = await Promise.all([
-      repo.indicatorsOf(tx, [id]),
-      repo.targetsOf(tx, [id]),
-      repo.resultsOf(tx, [id]),
-    ]);
+    // Sequential: `tx` may be a transaction (one connection; node-postgres warns on overlapping queries).
+    const indicators = await repo.indicatorsOf(tx, [id]);
+    const targets = await repo.targetsOf(tx, [id]);
+    const results = await repo.resultsOf(tx, [id]);
     let visibleResults = results;
     if (v.scope === 'own') {
       const own = await ownUnits(tx, v.actor);
@@ -385,11 +384,10 @@ export function createMovementsService(database: Database, clock: Clock) {
 
   async function aggregateOf(tx: DbOrTx, id: string): Promise<MovementAggregate> {
     const row = (await repo.findById(tx, id))!;
-    const [indicators, targets, results] = await Promise.all([
-      repo.indicatorsOf(tx, [id]),
-      repo.targetsOf(tx, [id]),
-      repo.resultsOf(tx, [id]),
-    ]);
+    // Sequential: `tx` may be a transaction (one connection; node-postgres warns on overlapping queries).
+    const indicators = await repo.indicatorsOf(tx, [id]);
+    const targets = await repo.targetsOf(tx, [id]);
+    const results = await repo.resultsOf(tx, [id]);
     const targetIds = targets.map((t) => t.unitId);
     const memberships = await repo.blocksOfUnits(tx, row.m.year, targetIds);
     const blocks = new Map<string, AggregateGroup & { unitIds: string[] }>();
