@@ -17,6 +17,7 @@ import { eligibilityCommand } from './commands/eligibility';
 import { movementsCommand } from './commands/movements';
 import { decisionsCommand } from './commands/decisions';
 import { notifyDeadlinesCommand } from './commands/notify-deadlines';
+import { reportCommand } from './commands/report';
 
 /**
  * `generate` pulls in the synthetic-data generator (bench/synthetic.ts): loaded when it runs, so every
@@ -42,6 +43,7 @@ export const COMMANDS: Command[] = [
   movementsCommand,
   decisionsCommand,
   notifyDeadlinesCommand,
+  reportCommand,
   generateCommand,
 ];
 
@@ -70,6 +72,8 @@ Lệnh / Commands:
                                  Phong trào thi đua và kết quả / Movements and their results
   decisions --year N [--format text|json]
                                  Quyết định khen thưởng và tiền thưởng / Decisions and prize money
+  report summary --year N [--scope <mã đơn vị | id khối>] --format json|docx|xlsx [--out <tệp>]
+                                 Báo cáo tổng kết thi đua, khen thưởng / Year-end summary report
   generate --people N --years N --seed N --out <tệp.json>
                                  Sinh dữ liệu tổng hợp (không cần CSDL) / Generate a synthetic dataset
 

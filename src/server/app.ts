@@ -66,6 +66,9 @@ import { councilRoutes } from './features/council/council.routes';
 // Issue 6: decisions and prize money.
 import { createDecisionsService } from './features/decisions/decisions.service';
 import { decisionsRoutes } from './features/decisions/decisions.routes';
+// Issue 7: reports (the year-end summary).
+import { createReportsService } from './features/reports/reports.service';
+import { reportsRoutes } from './features/reports/reports.routes';
 
 export interface AppOptions {
   database: Database;
@@ -187,6 +190,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(decisionsRoutes(createDecisionsService(database, clock), clock), {
         prefix: '/decisions',
       });
+      // Issue 7: the year-end summary (báo cáo tổng kết).
+      await api.register(reportsRoutes(createReportsService(database, clock), clock), { prefix: '/reports' });
     },
     { prefix: '/api' },
   );

@@ -1,0 +1,107 @@
+/**
+ * The year-end summary drawn as files: Word in the Nghị định 30/2020 format ("BÁO CÁO Tổng kết công tác thi
+ * đua, khen thưởng năm …") and an Excel table of the count lines. Both draw the model only.
+ */
+import { ND30_TEXT_WIDTH_MM, renderNd30, type Nd30Paragraph, type Nd30Table } from '../../platform/nd30';
+import { xlsxTable } from '../../platform/xlsx-table';
+import type { AwardLine, SummaryReport } from '../../../domain/reports/summary';
+
+/** The department issuing the demo's reports; the block or unit of the scope signs as the reporting body. */
+export const SUMMARY_ISSUER = {
+  parentBody: 'UBND TỈNH BẠC LIÊU',
+  issuer: 'SỞ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN',
+  place: 'Bạc Liêu',
+  signature: { onBehalf: 'KT. GIÁM ĐỐC', title: 'PHÓ GIÁM ĐỐC', name: '' },
+};
+
+const heading = (text: string): Nd30Paragraph => ({ text, bold: true });
+
+function awardsTable(lines: AwardLine[]): Nd30Table {
+  const widths = [10, 50, 45, 25, 35];
+  if (widths.reduce((s, w) => s + w, 0) !== ND30_TEXT_WIDTH_MM) throw new Error('column widths');
+  return {
+    columns: [
+      { header: 'TT', widthMm: widths[0]!, align: 'center' },
+      { header: 'Cấp khen thưởng', widthMm: widths[1]! },
+      { header: 'Danh hiệu, hình thức', widthMm: widths[2]! },
+      { header: 'Đối tượng', widthMm: widths[3]!, align: 'center' },
+      { header: 'Số lượng', widthMm: widths[4]!, align: 'center' },
+    ],
+    rows: lines.map((l, i) => ({
+      cells: [String(i + 1), l.issuer, l.awardLabel, l.recipientKindLabel, l.text],
+    })),
+  };
+}
+
+export function summaryWord(r: SummaryReport, now: Date): Promise<Buffer> {
+  const paragraphs: (string | Nd30Paragraph)[] = [
+    `Báo cáo tổng kết công tác thi đua, khen thưởng năm ${r.year} (phạm vi: ${r.scope.label}) như sau:`,
+  ];
+  if (r.empty)
+    paragraphs.push(`Năm ${r.year} chưa có dữ liệu phong trào thi đua và khen thưởng trong phạm vi này.`);
+  paragraphs.push(heading('I. KẾT QUẢ THỰC HIỆN CÁC PHONG TRÀO THI ĐUA'));
+  if (!r.movements.length) paragraphs.push('Không có phong trào thi đua trong phạm vi báo cáo.');
+  r.movements.forEach((m, i) => {
+    paragraphs.push({
+      lead: `${i + 1}.`,
+      text: `${m.name} (${m.kind === 'thematic' ? 'chuyên đề' : 'thường xuyên'}).`,
+    });
+    for (const t of m.totals) paragraphs.push(`- ${t.label}: ${t.value}.`);
+    for (const res of m.results) paragraphs.push(`- ${res.unitName}: ${res.summary}`);
+  });
+  paragraphs.push(heading('II. CÔNG TÁC KHEN THƯỞNG'));
+  if (!r.tracks.length) paragraphs.push(`Năm ${r.year} không có khen thưởng trong phạm vi báo cáo.`);
+  r.tracks.forEach((t, i) => {
+    const parts = t.lines.map((l) => `${l.awardLabel} (${l.issuer}): ${l.text}`);
+    paragraphs.push({
+      lead: `${i + 1}.`,
+      text: `Khen thưởng ${t.label.toLowerCase()}: ${parts.join('; ')}.`,
+    });
+  });
+  paragraphs.push('Chi tiết theo bảng kèm theo báo cáo này.');
+  const closing: (string | Nd30Paragraph)[] = [];
+  if (r.narrative.assessment.length) {
+    closing.push(heading('III. ĐÁNH GIÁ CHUNG'), ...r.narrative.assessment);
+  }
+  if (r.narrative.nextYearTasks.length) {
+    closing.push(
+      heading(`${r.narrative.assessment.length ? 'IV' : 'III'}. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM ${r.year + 1}`),
+    );
+    closing.push(...r.narrative.nextYearTasks);
+  }
+  return renderNd30({
+    parentBody: SUMMARY_ISSUER.parentBody,
+    issuer: SUMMARY_ISSUER.issuer,
+    number: 'Số:        /BC-SNN',
+    place: SUMMARY_ISSUER.place,
+    date: now,
+    docType: 'Báo cáo',
+    summary: r.title,
+    paragraphs,
+    tables: r.lines.length ? [awardsTable(r.lines)] : [],
+    closing,
+    signature: SUMMARY_ISSUER.signature,
+    recipients: ['Như trên;', 'Lưu: VT.'],
+  });
+}
+
+export function summaryWorkbook(r: SummaryReport): Promise<Buffer> {
+  return xlsxTable<AwardLine>({
+    sheetName: `Tong ket ${r.year}`,
+    title: [`Báo cáo ${r.title}`, `Phạm vi: ${r.scope.label}`, r.empty ? 'Không có dữ liệu.' : ''].filter(
+      Boolean,
+    ),
+    columns: [
+      { header: 'Loại hình', width: 26, value: (l) => l.trackLabel },
+      { header: 'Cấp khen thưởng', width: 40, value: (l) => l.issuer },
+      { header: 'Mã', width: 12, value: (l) => l.awardCode },
+      { header: 'Danh hiệu, hình thức', width: 36, value: (l) => l.awardLabel },
+      { header: 'Đối tượng', width: 14, value: (l) => l.recipientKindLabel },
+      { header: 'Đếm theo', width: 12, value: (l) => (l.countOf === 'awards' ? 'lượt' : 'người/đơn vị') },
+      { header: 'Số lượng', width: 10, value: (l) => l.count },
+      { header: 'Số lượt', width: 10, value: (l) => l.awards },
+      { header: 'Số người/đơn vị', width: 14, value: (l) => l.recipients },
+    ],
+    rows: r.lines,
+  });
+}
