@@ -58,17 +58,20 @@ export const reportCommand: Command = {
 
     return withDatabase(ctx, async (database) => {
       const service = createReportsService(database, ctx.clock);
-      const r = await service.summary(
+      const now = ctx.clock();
+      const r = await service.summaryWithIssuer(
         { actor: systemActor(null, 'cli'), scope: 'any' },
         { year, scope: stringOption(parsed, 'scope') },
+        now,
       );
       if (!r.ok) throw new CliFailure(`--scope: ${r.error.message}`);
+      const { report, issuer } = r.value;
       const body =
         format === 'docx'
-          ? await summaryWord(r.value, ctx.clock())
+          ? await summaryWord(report, now, issuer)
           : format === 'xlsx'
-            ? await summaryWorkbook(r.value)
-            : JSON.stringify(r.value, null, 2);
+            ? await summaryWorkbook(report)
+            : JSON.stringify(report, null, 2);
       if (out) {
         await writeFile(out, body);
         ctx.out(`Đã ghi ${out}`);

@@ -18,6 +18,32 @@ function subtreeOfMany(ids: string[]): SQL {
 }
 
 export const reportsRepository = {
+  /**
+   * The body that reports for a scope: a block's organiser, a unit itself, or (no scope) the one organiser
+   * of the year's blocks; undefined when there is no single one.
+   */
+  async reportingUnitId(
+    database: Database,
+    year: number,
+    scope: { unitId: string | null; blockId: string | null },
+  ): Promise<string | undefined> {
+    if (scope.unitId) return scope.unitId;
+    const r = await database.rows<{ id: string }>(
+      scope.blockId
+        ? sql`select organizer_unit_id as id from blocks where id = ${scope.blockId}`
+        : sql`select distinct organizer_unit_id as id from blocks where year = ${year}`,
+    );
+    return r.length === 1 ? String(r[0]!.id) : undefined;
+  },
+
+  async parentNameOf(database: Database, unitId: string): Promise<string | null> {
+    const r = await database.rows<{ name: string | null }>(
+      sql`select coalesce(pu.short_name, pu.name) as name from units u left join units pu on pu.id = u.parent_id
+          where u.id = ${unitId}`,
+    );
+    return r[0]?.name ?? null;
+  },
+
   async unitByCode(database: Database, code: string) {
     const r = await database.rows<{ id: string; code: string; name: string }>(
       sql`select id, code, name from units where code = ${code}`,

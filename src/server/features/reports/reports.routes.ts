@@ -41,10 +41,13 @@ export function reportsRoutes(service: ReportsService, clock: Clock): FastifyPlu
       },
       async (request, reply) => {
         const q = request.query;
-        const report = unwrap(await service.summary(viewer(request), { year: q.year, scope: q.scope }));
+        const now = clock();
+        const { report, issuer } = unwrap(
+          await service.summaryWithIssuer(viewer(request), { year: q.year, scope: q.scope }, now),
+        );
         const name = `bao-cao-tong-ket-${q.year}`;
         if (q.format === 'docx')
-          return attachment(reply, `${name}.docx`, DOCX, await summaryWord(report, clock()));
+          return attachment(reply, `${name}.docx`, DOCX, await summaryWord(report, now, issuer));
         if (q.format === 'xlsx')
           return attachment(reply, `${name}.xlsx`, XLSX, await summaryWorkbook(report));
         return report;

@@ -11,6 +11,8 @@ import { createMovementsService } from '../movements/movements.service';
 import { formatIndicatorValue } from '../../../shared/movements/movements.schema';
 import { buildSummaryReport, type MovementInput, type SummaryReport } from '../../../domain/reports/summary';
 import { reportsRepository as repo } from './reports.repository';
+import { issuerOn } from '../decisions/decisions.repository';
+import { placeOf } from '../scoring/word/scoring-word';
 
 export interface Viewer {
   actor: Actor;
@@ -29,6 +31,16 @@ interface ResolvedScope {
   label: string;
   unitIds: string[] | null;
   blockId: string | null;
+  /** The scope's root unit (a unit scope). */
+  unitId: string | null;
+}
+
+/** Who signs the report's header on a date: the reporting body after any merger (decisions' issuerOn). */
+export interface ReportIssuer {
+  parentBody: string;
+  issuer: string;
+  symbol: string;
+  place: string;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -43,12 +55,19 @@ export function createReportsService(database: Database, clock: Clock) {
     const visible = own ? new Set(await repo.subtreeIds(database, [own])) : null;
     const text = scope?.trim();
     if (!text) {
-      if (!own) return ok({ code: null, label: 'Toàn bộ dữ liệu', unitIds: null, blockId: null });
+      if (!own)
+        return ok({ code: null, label: 'Toàn bộ dữ liệu', unitIds: null, blockId: null, unitId: null });
       const ids = [...visible!];
       const unit = await database.rows<{ code: string; name: string }>(
         sql`select code, name from units where id = ${own}`,
       );
-      return ok({ code: unit[0]?.code ?? null, label: unit[0]?.name ?? '', unitIds: ids, blockId: null });
+      return ok({
+        code: unit[0]?.code ?? null,
+        label: unit[0]?.name ?? '',
+        unitIds: ids,
+        blockId: null,
+        unitId: own,
+      });
     }
     if (UUID.test(text)) {
       const block = await repo.blockById(database, text);
@@ -60,6 +79,7 @@ export function createReportsService(database: Database, clock: Clock) {
         label: `${block.name} năm ${block.year}`,
         unitIds: ids,
         blockId: block.id,
+        unitId: null,
       });
     }
     const unit = await repo.unitByCode(database, text);
@@ -70,6 +90,7 @@ export function createReportsService(database: Database, clock: Clock) {
       label: unit.name,
       unitIds: await repo.subtreeIds(database, [unit.id]),
       blockId: null,
+      unitId: unit.id,
     });
   }
 
@@ -109,24 +130,50 @@ export function createReportsService(database: Database, clock: Clock) {
 
   return {
     resolveScope,
+    /** The report and the body that issues it on `now` (for the Word header). */
+    async summaryWithIssuer(
+      v: Viewer,
+      q: SummaryQuery,
+      now: Date,
+    ): Promise<Result<{ report: SummaryReport; issuer: ReportIssuer }>> {
+      const s = await resolveScope(v, q.scope);
+      if (!s.ok) return s;
+      const report = await summaryOf(s.value, q);
+      const fallback = { parentBody: '', issuer: s.value.label, symbol: 'BC', place: '' };
+      const unitId = await repo.reportingUnitId(database, q.year, s.value);
+      if (!unitId) return ok({ report, issuer: fallback });
+      const day = new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+      const body = await issuerOn(database.db, unitId, day);
+      return ok({
+        report,
+        issuer: {
+          parentBody: (await repo.parentNameOf(database, body.id)) ?? '',
+          issuer: body.name.replace(/\s+(?:tỉnh|thành phố)\s+.+$/i, ''),
+          symbol: body.symbol,
+          place: placeOf(body.name),
+        },
+      });
+    },
     async summary(v: Viewer, q: SummaryQuery): Promise<Result<SummaryReport>> {
       const s = await resolveScope(v, q.scope);
       if (!s.ok) return s;
-      const [awards, movementList] = await Promise.all([
-        repo.awardCounts(database, q.year, s.value.unitIds),
-        movementsOf(q.year, s.value),
-      ]);
-      return ok(
-        buildSummaryReport({
-          year: q.year,
-          scope: { code: s.value.code, label: s.value.label },
-          movements: movementList,
-          awards,
-          ...(q.narrative ? { narrative: q.narrative } : {}),
-        }),
-      );
+      return ok(await summaryOf(s.value, q));
     },
   };
+
+  async function summaryOf(s: ResolvedScope, q: SummaryQuery): Promise<SummaryReport> {
+    const [awards, movementList] = await Promise.all([
+      repo.awardCounts(database, q.year, s.unitIds),
+      movementsOf(q.year, s),
+    ]);
+    return buildSummaryReport({
+      year: q.year,
+      scope: { code: s.code, label: s.label },
+      movements: movementList,
+      awards,
+      ...(q.narrative ? { narrative: q.narrative } : {}),
+    });
+  }
 }
 
 export type ReportsService = ReturnType<typeof createReportsService>;

@@ -154,6 +154,10 @@ describe(`year-end summary on the demo (${engine})`, () => {
     expect(w.headers['content-type']).toMatch(/wordprocessingml/);
     const text = textOf(await zipText(w.rawPayload, 'word/document.xml'));
     for (const s of [
+      // Dated 2026 (the test clock): the successor body, in Cà Mau (product.md).
+      'UBND TỈNH CÀ MAU',
+      'SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG',
+      'Cà Mau, ngày 02 tháng 03 năm 2026',
       'BÁO CÁO',
       'Tổng kết công tác thi đua, khen thưởng năm 2020',
       'I. KẾT QUẢ THỰC HIỆN CÁC PHONG TRÀO THI ĐUA',

@@ -5,14 +5,7 @@
 import { ND30_TEXT_WIDTH_MM, renderNd30, type Nd30Paragraph, type Nd30Table } from '../../platform/nd30';
 import { xlsxTable } from '../../platform/xlsx-table';
 import type { AwardLine, SummaryReport } from '../../../domain/reports/summary';
-
-/** The department issuing the demo's reports; the block or unit of the scope signs as the reporting body. */
-export const SUMMARY_ISSUER = {
-  parentBody: 'UBND TỈNH BẠC LIÊU',
-  issuer: 'SỞ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN',
-  place: 'Bạc Liêu',
-  signature: { onBehalf: 'KT. GIÁM ĐỐC', title: 'PHÓ GIÁM ĐỐC', name: '' },
-};
+import type { ReportIssuer } from './reports.service';
 
 const heading = (text: string): Nd30Paragraph => ({ text, bold: true });
 
@@ -33,7 +26,8 @@ function awardsTable(lines: AwardLine[]): Nd30Table {
   };
 }
 
-export function summaryWord(r: SummaryReport, now: Date): Promise<Buffer> {
+/** `issuer`: the reporting body on the report's date (after mergers: Sở NN&MT tỉnh Cà Mau from 2025-07-01). */
+export function summaryWord(r: SummaryReport, now: Date, issuer: ReportIssuer): Promise<Buffer> {
   const paragraphs: (string | Nd30Paragraph)[] = [
     `Báo cáo tổng kết công tác thi đua, khen thưởng năm ${r.year} (phạm vi: ${r.scope.label}) như sau:`,
   ];
@@ -70,18 +64,18 @@ export function summaryWord(r: SummaryReport, now: Date): Promise<Buffer> {
     closing.push(...r.narrative.nextYearTasks);
   }
   return renderNd30({
-    parentBody: SUMMARY_ISSUER.parentBody,
-    issuer: SUMMARY_ISSUER.issuer,
-    number: 'Số:        /BC-SNN',
-    place: SUMMARY_ISSUER.place,
+    parentBody: issuer.parentBody,
+    issuer: issuer.issuer,
+    number: `Số:        /BC-${issuer.symbol}`,
+    place: issuer.place,
     date: now,
     docType: 'Báo cáo',
     summary: r.title,
     paragraphs,
     tables: r.lines.length ? [awardsTable(r.lines)] : [],
     closing,
-    signature: SUMMARY_ISSUER.signature,
-    recipients: ['Như trên;', 'Lưu: VT.'],
+    signature: { onBehalf: 'KT. GIÁM ĐỐC', title: 'PHÓ GIÁM ĐỐC', name: '' },
+    recipients: ['Lưu: VT'],
   });
 }
 
