@@ -24,6 +24,8 @@ import { CalendarOutlined, FolderOpenOutlined } from '@ant-design/icons';
 import { NotificationOutlined, SolutionOutlined } from '@ant-design/icons';
 // Issue 6 (decisions) icon.
 import { FileDoneOutlined } from '@ant-design/icons';
+// Issue 7 (reports) icon.
+import { FileTextOutlined } from '@ant-design/icons';
 import type { Permission } from '../../shared/permissions';
 import type { MessageKey } from '../lib/i18n';
 
@@ -190,6 +192,16 @@ export const ROUTES: AppRoute[] = [
     requires: ['read:decision:any'],
     page: lazy(() =>
       import('../features/decisions/components/DecisionsPage').then((m) => ({ default: m.DecisionsRoute })),
+    ),
+  },
+  // The year-end summary (issue 7, part 1).
+  {
+    path: '/reports',
+    label: 'menu.reports',
+    icon: <FileTextOutlined />,
+    requires: ['read:eligibility:any', 'read:eligibility:own'],
+    page: lazy(() =>
+      import('../features/reports/components/ReportsPage').then((m) => ({ default: m.ReportsPage })),
     ),
   },
   {

@@ -2,6 +2,7 @@ import { scoringEn } from './scoring';
 import { dossiersEn } from './dossiers';
 import { councilEn } from './council';
 import { decisionsEn } from './decisions';
+import { reportsEn } from './reports';
 import type { Messages } from './vi';
 
 /** English messages. Typed as `Messages`: a key missing here, or one not in vi.ts, fails the type check. */
@@ -588,4 +589,6 @@ export const en: Messages = {
   ...dossiersEn,
   ...councilEn,
   ...decisionsEn,
+  // Year-end summary (issue 7).
+  ...reportsEn,
 };

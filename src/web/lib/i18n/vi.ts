@@ -6,6 +6,7 @@ import { scoringVi } from './scoring';
 import { dossiersVi } from './dossiers';
 import { councilVi } from './council';
 import { decisionsVi } from './decisions';
+import { reportsVi } from './reports';
 
 export const vi = {
   'app.name': 'VinhDanh',
@@ -591,6 +592,8 @@ export const vi = {
   ...dossiersVi,
   ...councilVi,
   ...decisionsVi,
+  // Year-end summary (issue 7).
+  ...reportsVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -1,0 +1,43 @@
+/** Messages of the year-end summary (báo cáo tổng kết), spread into the two catalogues. */
+export const reportsVi = {
+  'menu.reports': 'Báo cáo tổng kết',
+  'reports.title': 'Báo cáo tổng kết công tác thi đua, khen thưởng',
+  'reports.subtitle':
+    'Tính từ dữ liệu: phong trào thi đua và kết quả, khen thưởng theo loại hình, cấp, đối tượng',
+  'reports.year': 'Năm',
+  'reports.scope': 'Phạm vi (mã đơn vị hoặc id khối; để trống: tất cả)',
+  'reports.show': 'Xem',
+  'reports.word': 'Tải Word',
+  'reports.excel': 'Tải Excel',
+  'reports.empty': 'Năm {year} chưa có dữ liệu phong trào thi đua và khen thưởng trong phạm vi này.',
+  'reports.movements': 'I. Kết quả thực hiện các phong trào thi đua',
+  'reports.awards': 'II. Công tác khen thưởng',
+  'reports.noMovements': 'Không có phong trào thi đua trong phạm vi báo cáo.',
+  'reports.col.issuer': 'Cấp khen thưởng',
+  'reports.col.award': 'Danh hiệu, hình thức',
+  'reports.col.code': 'Mã',
+  'reports.col.recipient': 'Đối tượng',
+  'reports.col.count': 'Số lượng',
+  'reports.scopeLabel': 'Phạm vi: {scope}',
+} as const;
+
+export const reportsEn: { readonly [K in keyof typeof reportsVi]: string } = {
+  'menu.reports': 'Year-end summary',
+  'reports.title': 'Year-end summary of emulation and commendation',
+  'reports.subtitle': 'From the data: movements and their results, awards by track, authority and recipient',
+  'reports.year': 'Year',
+  'reports.scope': 'Scope (unit code or block id; empty: everything)',
+  'reports.show': 'Show',
+  'reports.word': 'Download Word',
+  'reports.excel': 'Download Excel',
+  'reports.empty': 'No movements or awards in {year} for this scope.',
+  'reports.movements': 'I. Emulation movements and their results',
+  'reports.awards': 'II. Awards',
+  'reports.noMovements': 'No movements in this scope.',
+  'reports.col.issuer': 'Issuing authority',
+  'reports.col.award': 'Title or form',
+  'reports.col.code': 'Code',
+  'reports.col.recipient': 'Recipient',
+  'reports.col.count': 'Count',
+  'reports.scopeLabel': 'Scope: {scope}',
+};
