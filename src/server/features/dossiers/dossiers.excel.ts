@@ -6,7 +6,7 @@
 import ExcelJS from 'exceljs';
 import { AWARD_CODES, AWARD_CODE_LIST, type AwardCode } from '../../../shared/registry/catalog';
 import { foldVietnamese } from '../../../shared/vietnamese';
-import { checkImportSize, inspectZip } from '../registry/excel/read';
+import { awardCodeByFoldedLabel, cellText, openFirstSheet } from '../registry/excel/sheet';
 
 export const HEADERS = [
   'STT',
@@ -45,42 +45,12 @@ export interface ReadNominee {
   achievementSummary: string;
 }
 
-const byFoldedLabel = new Map<string, AwardCode>(
-  AWARD_CODE_LIST.flatMap((c) => [
-    [foldVietnamese(c), c] as const,
-    [foldVietnamese(AWARD_CODES[c].label), c] as const,
-  ]),
-);
-
-const cellText = (v: ExcelJS.CellValue): string => {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'object' && 'richText' in v)
-    return v.richText
-      .map((t) => t.text)
-      .join('')
-      .trim();
-  if (typeof v === 'object' && 'text' in v) return String(v.text).trim();
-  if (typeof v === 'object' && 'result' in v) return String(v.result ?? '').trim();
-  return String(v).trim();
-};
-
 export async function readNomineeSheet(
   buffer: Buffer,
 ): Promise<{ rows: ReadNominee[]; errors: Record<string, string> }> {
-  const tooLarge = checkImportSize(buffer.length);
-  if (tooLarge) return { rows: [], errors: { file: tooLarge.message } };
-  const zip = await inspectZip(buffer);
-  if (!zip.ok) return { rows: [], errors: { file: zip.message } };
-  if (zip.rows > MAX_ROWS + 1) return { rows: [], errors: { file: `Tối đa ${MAX_ROWS} dòng` } };
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(buffer as unknown as ArrayBuffer);
-  const ws = wb.worksheets[0];
-  if (!ws) return { rows: [], errors: { file: 'Tệp không có trang tính nào' } };
-  // Array.from fills the holes of a sparse row (an empty header cell), which map() would skip.
-  const header = Array.from(ws.getRow(1).values as ExcelJS.CellValue[])
-    .slice(1)
-    .map(cellText);
-  const col = (name: string) => header.findIndex((h) => foldVietnamese(h) === foldVietnamese(name)) + 1;
+  const sheet = await openFirstSheet(buffer, MAX_ROWS);
+  if (!sheet.ok) return { rows: [], errors: { file: sheet.message } };
+  const { ws, col } = sheet;
   const [cKind, cCode, cName, cAddr, cAward, cSummary] = HEADERS.slice(1).map(col);
   if (!cKind || !cAward || !cCode)
     return { rows: [], errors: { file: 'Thiếu cột bắt buộc: hãy dùng tệp mẫu' } };
@@ -105,7 +75,7 @@ export async function readNomineeSheet(
       errors[`row ${n}`] = `Dòng ${n}: cột "Đối tượng" phải là "Cá nhân", "Tập thể" hoặc "Hộ gia đình"`;
       return;
     }
-    const awardCode = byFoldedLabel.get(foldVietnamese(awardText));
+    const awardCode = awardCodeByFoldedLabel.get(foldVietnamese(awardText));
     if (!awardCode) {
       errors[`row ${n}`] = `Dòng ${n}: không nhận ra danh hiệu, hình thức "${awardText}"`;
       return;
