@@ -24,6 +24,7 @@ import { notificationListQuery, notificationListSchema } from '../../../shared/d
 import { accessFor, can } from '../../../shared/permissions';
 import { isoDate } from '../../../shared/zod';
 import { anyOf, authenticated } from '../../platform/http';
+import { uploadedFile } from '../../platform/upload';
 import { fail, raise, unwrap } from '../../platform/errors';
 import { attachment } from '../../platform/attachment';
 import { authOf } from '../auth/auth.guard';
@@ -196,10 +197,8 @@ export function dossiersRoutes(service: DossiersService): FastifyPluginAsyncZod 
       },
       async (request) => {
         const v = writer(request);
-        if (!request.isMultipart()) raise('IMPORT.FILE_REQUIRED');
-        const file = await request.file();
-        if (!file) raise('IMPORT.FILE_REQUIRED');
-        const bytes = await file.toBuffer();
+        const file = await uploadedFile(request);
+        const { bytes } = file;
         const { readNomineeSheet } = await import('./dossiers.excel');
         const sheet = await readNomineeSheet(bytes);
         const errors: Record<string, string> = { ...sheet.errors };
@@ -391,17 +390,8 @@ export function dossiersRoutes(service: DossiersService): FastifyPluginAsyncZod 
       },
       async (request, reply) => {
         const v = writer(request);
-        if (!request.isMultipart()) raise('IMPORT.FILE_REQUIRED');
-        const file = await request.file();
-        if (!file) raise('IMPORT.FILE_REQUIRED');
-        let bytes: Buffer;
-        try {
-          bytes = await file.toBuffer();
-        } catch (err) {
-          if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') raise('DOSSIER.FILE_TOO_LARGE');
-          throw err;
-        }
-        if (file.file.truncated) raise('DOSSIER.FILE_TOO_LARGE');
+        const file = await uploadedFile(request, 'DOSSIER.FILE_TOO_LARGE');
+        const { bytes } = file;
         const a = unwrap(
           await service.upload(v, request.params.id, request.query.kind, file.filename, bytes),
         );

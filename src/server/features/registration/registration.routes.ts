@@ -15,6 +15,7 @@ import {
 } from '../../../shared/movements/registration.schema';
 import { accessFor } from '../../../shared/permissions';
 import { anyOf } from '../../platform/http';
+import { uploadedFile } from '../../platform/upload';
 import { fail, raise, unwrap } from '../../platform/errors';
 import { attachment } from '../../platform/attachment';
 import { authOf } from '../auth/auth.guard';
@@ -135,10 +136,8 @@ export function registrationRoutes(service: RegistrationService): FastifyPluginA
       },
       async (request) => {
         const v = viewer(request, 'write');
-        if (!request.isMultipart()) raise('IMPORT.FILE_REQUIRED');
-        const file = await request.file();
-        if (!file) raise('IMPORT.FILE_REQUIRED');
-        const bytes = await file.toBuffer();
+        const file = await uploadedFile(request);
+        const { bytes } = file;
         const { readRegistrationSheet } = await import('./registration.excel');
         const read = await readRegistrationSheet(bytes);
         if (read.errors.file) return unwrap(fail('REGISTRATION.ITEM_INVALID', read.errors));

@@ -17,6 +17,7 @@ import {
 } from '../../../shared/registry/registry.schema';
 import { maskPersonalId } from '../../../shared/people/people.schema';
 import type { Database } from '../../platform/db/database';
+import { uploadedFile } from '../../platform/upload';
 import type { Clock } from '../../platform/clock';
 import { attachment } from '../../platform/attachment';
 import { anyOf } from '../../platform/http';
@@ -190,10 +191,8 @@ export function registryRoutes(
       async (request) => {
         const { role, actor } = authOf(request);
         const access = accessFor(role, 'import', 'registry') ?? raise('AUTH.FORBIDDEN');
-        if (!request.isMultipart()) raise('IMPORT.FILE_REQUIRED');
-        const file = await request.file();
-        if (!file) raise('IMPORT.FILE_REQUIRED');
-        const bytes = await file.toBuffer();
+        const file = await uploadedFile(request);
+        const { bytes } = file;
         const { target, mode } = request.query;
         const isJson = target === 'dataset' || file.filename.toLowerCase().endsWith('.json');
         // exceljs and friends load on first use, not at server start.

@@ -21,6 +21,7 @@ import {
 } from '../../../shared/scoring/scoring.schema';
 import { accessFor, can } from '../../../shared/permissions';
 import { anyOf } from '../../platform/http';
+import { uploadedFile } from '../../platform/upload';
 import { raise, unwrap } from '../../platform/errors';
 import { attachment } from '../../platform/attachment';
 import type { Clock } from '../../platform/clock';
@@ -237,17 +238,8 @@ export function scoringRoutes(service: ScoringService, clock: Clock): FastifyPlu
         },
       },
       async (request) => {
-        if (!request.isMultipart()) raise('IMPORT.FILE_REQUIRED');
-        const file = await request.file();
-        if (!file) raise('IMPORT.FILE_REQUIRED');
-        let bytes: Buffer;
-        try {
-          bytes = await file.toBuffer();
-        } catch (err) {
-          if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') raise('DOSSIER.FILE_TOO_LARGE');
-          throw err;
-        }
-        if (file.file.truncated) raise('DOSSIER.FILE_TOO_LARGE');
+        const file = await uploadedFile(request, 'DOSSIER.FILE_TOO_LARGE');
+        const { bytes } = file;
         return unwrap(
           await service.uploadEvidence(
             viewer(request),
