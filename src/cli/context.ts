@@ -142,6 +142,15 @@ export function stringOption(parsed: Parsed, name: string): string | undefined {
   return typeof v === 'string' ? v : undefined;
 }
 
+/** `--year N`, a whole year within [min, 2100]. */
+export function yearOption(command: string, parsed: Parsed, min = 2000): number {
+  const text = stringOption(parsed, 'year');
+  const year = Number(text);
+  if (!text || !Number.isInteger(year) || year < min || year > 2100)
+    throw new UsageError('--year: cần một năm, ví dụ --year 2020', command);
+  return year;
+}
+
 export function formatOption(command: string, parsed: Parsed): 'text' | 'json' {
   const format = stringOption(parsed, 'format') ?? 'text';
   if (format !== 'text' && format !== 'json') {

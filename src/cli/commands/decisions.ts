@@ -1,7 +1,7 @@
 import { createDecisionsService } from '../../server/features/decisions/decisions.service';
 import { DECISION_KIND_LABELS } from '../../shared/decisions/decisions.schema';
 import { formatDong } from '../../domain/money/vietnamese-words';
-import { EXIT, parseCommand, stringOption, UsageError, withDatabase, type Command } from '../context';
+import { EXIT, formatOption, parseCommand, withDatabase, yearOption, type Command } from '../context';
 
 const HELP = `Liệt kê các quyết định khen thưởng đã ban hành cho thành tích của một năm, với từng người, tập thể
 được khen, danh hiệu hoặc hình thức và tiền thưởng (cùng số liệu với trang "Quyết định" và API /api/decisions).
@@ -22,13 +22,8 @@ export const decisionsCommand: Command = {
       ctx.out(HELP);
       return EXIT.ok;
     }
-    const yearText = stringOption(parsed, 'year');
-    const year = Number(yearText);
-    if (!yearText || !Number.isInteger(year) || year < 2000 || year > 2100)
-      throw new UsageError('--year: cần một năm, ví dụ --year 2020', 'decisions');
-    const format = stringOption(parsed, 'format') ?? 'text';
-    if (!['text', 'json'].includes(format))
-      throw new UsageError(`--format chỉ nhận "text" hoặc "json" (nhận được "${format}")`, 'decisions');
+    const year = yearOption('decisions', parsed);
+    const format = formatOption('decisions', parsed);
 
     return withDatabase(ctx, async (database) => {
       const report = await createDecisionsService(database, ctx.clock).yearReport(year);

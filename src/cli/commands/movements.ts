@@ -1,6 +1,6 @@
 import { createMovementsService } from '../../server/features/movements/movements.service';
 import { formatIndicatorValue, MOVEMENT_KIND_LABELS } from '../../shared/movements/movements.schema';
-import { EXIT, parseCommand, stringOption, UsageError, withDatabase, type Command } from '../context';
+import { EXIT, formatOption, parseCommand, withDatabase, yearOption, type Command } from '../context';
 
 const HELP = `Liệt kê các phong trào thi đua của năm, với chỉ tiêu, kết quả từng đơn vị và số liệu tổng hợp theo khối
 và toàn ngành (cùng số liệu với trang "Phong trào thi đua" và API /api/movements).
@@ -21,13 +21,8 @@ export const movementsCommand: Command = {
       ctx.out(HELP);
       return EXIT.ok;
     }
-    const yearText = stringOption(parsed, 'year');
-    const year = Number(yearText);
-    if (!yearText || !Number.isInteger(year) || year < 2000 || year > 2100)
-      throw new UsageError('--year: cần một năm, ví dụ --year 2020', 'movements');
-    const format = stringOption(parsed, 'format') ?? 'text';
-    if (!['text', 'json'].includes(format))
-      throw new UsageError(`--format chỉ nhận "text" hoặc "json" (nhận được "${format}")`, 'movements');
+    const year = yearOption('movements', parsed);
+    const format = formatOption('movements', parsed);
 
     return withDatabase(ctx, async (database) => {
       const report = await createMovementsService(database, ctx.clock).yearReport(year);

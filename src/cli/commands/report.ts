@@ -9,6 +9,7 @@ import {
   stringOption,
   UsageError,
   withDatabase,
+  yearOption,
   type Command,
 } from '../context';
 
@@ -46,10 +47,8 @@ export const reportCommand: Command = {
     }
     if (parsed.positionals[0] !== 'summary')
       throw new UsageError('cần lệnh con "summary": report summary --year N', 'report');
-    const yearText = stringOption(parsed, 'year');
-    const year = Number(yearText);
-    if (!yearText || !Number.isInteger(year) || year < 1990 || year > 2100)
-      throw new UsageError('--year: cần một năm, ví dụ --year 2020', 'report');
+    // Reports reach back before the system's own years (imported award history).
+    const year = yearOption('report', parsed, 1990);
     const format = stringOption(parsed, 'format') ?? 'json';
     if (!['json', 'docx', 'xlsx'].includes(format))
       throw new UsageError(`--format chỉ nhận json, docx hoặc xlsx (nhận được "${format}")`, 'report');
