@@ -76,6 +76,18 @@ export const PERMISSIONS = [
   'write:holiday:any',
   /** In-app notifications of the user's unit. */
   'read:notification:own',
+  /** Reports, statistics and the dashboard: the department everything, a unit its own subtree. */
+  'read:report:any',
+  'read:report:own',
+  /** Edit the year-end summary's narrative sections and publish it as news. */
+  'write:report:any',
+  /** Write and publish news items, categories and web links of the public portal. */
+  'write:news:any',
+  /** The emulation fund's ledger: read; record income and spending. */
+  'read:fund:any',
+  'write:fund:any',
+  /** Certificates: manage templates and print Giấy khen / Bằng khen for issued awards. */
+  'print:certificate:any',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -106,6 +118,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'read:decision:any',
     'write:holiday:any',
     'read:notification:own',
+    'read:report:any',
+    'write:news:any',
+    'read:fund:any',
   ],
   officer: [
     'read:unit:any',
@@ -129,6 +144,12 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'write:decision:any',
     'issue:decision:any',
     'read:notification:own',
+    'read:report:any',
+    'write:report:any',
+    'write:news:any',
+    'read:fund:any',
+    'write:fund:any',
+    'print:certificate:any',
   ],
   block_lead: [
     'read:unit:any',
@@ -145,6 +166,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'read:dossier:own',
     'write:dossier:own',
     'read:notification:own',
+    'read:report:own',
   ],
   unit_officer: [
     'read:unit:own',
@@ -163,6 +185,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'read:dossier:own',
     'write:dossier:own',
     'read:notification:own',
+    'read:report:own',
   ],
   council_member: [
     'read:unit:any',
@@ -175,6 +198,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'vote:council:own',
     'read:decision:any',
     'read:notification:own',
+    'read:report:any',
   ],
   leader: [
     'read:unit:any',
@@ -190,6 +214,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'read:decision:any',
     'issue:decision:any',
     'read:notification:own',
+    'read:report:any',
+    'read:fund:any',
   ],
 };
 

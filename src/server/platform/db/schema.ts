@@ -455,3 +455,4 @@ export const localRulePacks = pgTable('local_rule_packs', {
 export * from './schema-movements';
 export * from './schema-scoring';
 export * from './schema-awarding';
+export * from './schema-reporting';

@@ -3,6 +3,9 @@ import { dossiersEn } from './dossiers';
 import { councilEn } from './council';
 import { decisionsEn } from './decisions';
 import { reportsEn } from './reports';
+import { portalEn } from './portal';
+import { statisticsEn } from './statistics';
+import { fundEn } from './fund';
 import type { Messages } from './vi';
 
 /** English messages. Typed as `Messages`: a key missing here, or one not in vi.ts, fails the type check. */
@@ -591,4 +594,7 @@ export const en: Messages = {
   ...decisionsEn,
   // Year-end summary (issue 7).
   ...reportsEn,
+  ...portalEn,
+  ...statisticsEn,
+  ...fundEn,
 };

@@ -7,6 +7,9 @@ import { dossiersVi } from './dossiers';
 import { councilVi } from './council';
 import { decisionsVi } from './decisions';
 import { reportsVi } from './reports';
+import { portalVi } from './portal';
+import { statisticsVi } from './statistics';
+import { fundVi } from './fund';
 
 export const vi = {
   'app.name': 'VinhDanh',
@@ -594,6 +597,9 @@ export const vi = {
   ...decisionsVi,
   // Year-end summary (issue 7).
   ...reportsVi,
+  ...portalVi,
+  ...statisticsVi,
+  ...fundVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;
