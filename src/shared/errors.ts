@@ -286,6 +286,13 @@ export const ERRORS = {
     status: 400,
     message: 'Quyết định được đính chính hoặc thu hồi phải là quyết định đã ban hành.',
   },
+  // Issue 7: news of the public portal.
+  'NEWS.SLUG_TAKEN': {
+    status: 409,
+    message: 'Đường dẫn này đã được dùng cho tin khác; hãy chọn đường dẫn khác.',
+  },
+  'NEWS.CATEGORY_SLUG_TAKEN': { status: 409, message: 'Đường dẫn chuyên mục đã tồn tại.' },
+  'NEWS.CATEGORY_NOT_FOUND': { status: 400, message: 'Chuyên mục tin không tồn tại.' },
   RATE_LIMITED: { status: 429, message: 'Quá nhiều yêu cầu. Vui lòng thử lại sau.' },
   INTERNAL: { status: 500, message: 'Đã xảy ra lỗi hệ thống. Vui lòng thử lại hoặc liên hệ quản trị.' },
 } as const satisfies Record<string, { status: number; message: string }>;
