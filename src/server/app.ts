@@ -69,6 +69,9 @@ import { decisionsRoutes } from './features/decisions/decisions.routes';
 // Issue 7: reports (the year-end summary).
 import { createReportsService } from './features/reports/reports.service';
 import { reportsRoutes } from './features/reports/reports.routes';
+// Issue 7: the emulation fund and certificates.
+import { createFundService } from './features/fund/fund.service';
+import { fundRoutes } from './features/fund/fund.routes';
 
 export interface AppOptions {
   database: Database;
@@ -192,6 +195,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       });
       // Issue 7: the year-end summary (báo cáo tổng kết).
       await api.register(reportsRoutes(createReportsService(database, clock), clock), { prefix: '/reports' });
+      // Issue 7: the emulation fund (quỹ thi đua, khen thưởng).
+      await api.register(fundRoutes(createFundService(database, clock)), { prefix: '/fund' });
     },
     { prefix: '/api' },
   );

@@ -11,6 +11,8 @@ import { disclosures } from './platform/db/schema';
 import { insertDossierUnderReview } from './testing/awarding-fixtures';
 // Issue 6: decision steps.
 import { makeDossier } from './features/decisions/decisions.fixtures';
+// Issue 7: the emulation fund.
+import { issuedDecision } from './features/fund/fund.fixtures';
 
 let t: TestApp;
 let admin: Session;
@@ -49,6 +51,17 @@ const aw: Record<string, string> = {};
 const dc: Record<string, string> = {};
 /** Issue 6 (dossiers): the dossier and nominees the steps create. */
 const ds: Record<string, string> = {};
+/** Issue 7 (fund): the ledger entry the steps create, edit and delete. */
+const fd: Record<string, string> = {};
+const fundEntry = async (amount: number) => ({
+  unitId: (await id('units', 'BL-SNN')).id,
+  year: 2020,
+  entryDate: '2020-03-02',
+  direction: 'income',
+  category: 'donation',
+  amount,
+  description: 'Đóng góp của doanh nghiệp',
+});
 const awJson = async (s: Session, method: string, url: string, body?: unknown) => {
   const res = await s.request(method, url, body);
   if (res.statusCode >= 300) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body}`);
@@ -1106,6 +1119,50 @@ const steps: Step[] = [
       const s = await t.login('canbo');
       const d = await awJson(s, 'POST', '/api/decisions', { dossierIds: [dossierId] });
       return s.request('DELETE', `/api/decisions/${d.id}`);
+    },
+  ],
+  // Issue 7: the emulation fund.
+  [
+    'POST /api/fund/entries',
+    'fund.entry.create',
+    async () => {
+      const res = await (
+        await t.login('canbo')
+      ).request('POST', '/api/fund/entries', await fundEntry(5_000_000));
+      fd.entry = (res.json() as { id: string }).id;
+      return res;
+    },
+  ],
+  [
+    'PUT /api/fund/entries/:id',
+    'fund.entry.update',
+    async () =>
+      (await t.login('canbo')).request('PUT', `/api/fund/entries/${fd.entry}`, {
+        ...(await fundEntry(6_000_000)),
+        version: 1,
+      }),
+  ],
+  [
+    'DELETE /api/fund/entries/:id',
+    'fund.entry.delete',
+    async () => (await t.login('canbo')).request('DELETE', `/api/fund/entries/${fd.entry}`),
+  ],
+  [
+    'PUT /api/fund/budgets',
+    'fund.budget.set',
+    async () =>
+      (await t.login('canbo')).request('PUT', '/api/fund/budgets', {
+        unitId: (await id('units', 'BL-SNN')).id,
+        year: 2020,
+        recurrentSpending: 30_000_000_000,
+      }),
+  ],
+  [
+    'POST /api/fund/prizes',
+    'fund.prize.record',
+    async () => {
+      const d = await issuedDecision(t.database, 'BL-SNN', '2020-08-14', 2_980_000);
+      return (await t.login('canbo')).request('POST', '/api/fund/prizes', { decisionId: d.id });
     },
   ],
   [

@@ -293,6 +293,30 @@ export const ERRORS = {
   },
   'NEWS.CATEGORY_SLUG_TAKEN': { status: 409, message: 'Đường dẫn chuyên mục đã tồn tại.' },
   'NEWS.CATEGORY_NOT_FOUND': { status: 400, message: 'Chuyên mục tin không tồn tại.' },
+  // Issue 7: the emulation fund and certificates.
+  'FUND.UNIT_NOT_FOUND': { status: 400, message: 'Đơn vị giữ quỹ không tồn tại.' },
+  'FUND.DECISION_NOT_PAYABLE': {
+    status: 409,
+    message: 'Chỉ ghi chi tiền thưởng cho quyết định khen thưởng đã ban hành và có tiền thưởng.',
+  },
+  'FUND.DECISION_RECORDED': {
+    status: 409,
+    message: 'Tiền thưởng của quyết định này đã được ghi vào sổ quỹ (mỗi quyết định chỉ ghi một lần).',
+  },
+  'FUND.DECISION_ENTRY_LOCKED': {
+    status: 409,
+    message:
+      'Khoản chi thưởng theo quyết định chỉ được sửa ngày và nội dung; số tiền là tổng tiền thưởng của quyết định.',
+  },
+  'CERTIFICATE.CODE_TAKEN': { status: 409, message: 'Mã mẫu giấy khen, bằng khen đã tồn tại.' },
+  'CERTIFICATE.DECISION_NOT_ISSUED': {
+    status: 409,
+    message: 'Chỉ in giấy khen, bằng khen cho quyết định khen thưởng đã ban hành.',
+  },
+  'CERTIFICATE.NO_RECIPIENTS': {
+    status: 400,
+    message: 'Không có người nhận nào của quyết định phù hợp với mẫu được chọn.',
+  },
   RATE_LIMITED: { status: 429, message: 'Quá nhiều yêu cầu. Vui lòng thử lại sau.' },
   INTERNAL: { status: 500, message: 'Đã xảy ra lỗi hệ thống. Vui lòng thử lại hoặc liên hệ quản trị.' },
 } as const satisfies Record<string, { status: number; message: string }>;

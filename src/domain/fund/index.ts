@@ -1,0 +1,2 @@
+export * from './packs';
+export * from './ledger';
