@@ -69,6 +69,9 @@ import { decisionsRoutes } from './features/decisions/decisions.routes';
 // Issue 7: reports (the year-end summary).
 import { createReportsService } from './features/reports/reports.service';
 import { reportsRoutes } from './features/reports/reports.routes';
+// Issue 7: statistics, the ministry's forms and the dashboard.
+import { createStatisticsService } from './features/statistics/statistics.service';
+import { statisticsRoutes } from './features/statistics/statistics.routes';
 // Issue 7: the emulation fund and certificates.
 import { createFundService } from './features/fund/fund.service';
 import { fundRoutes } from './features/fund/fund.routes';
@@ -195,6 +198,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       });
       // Issue 7: the year-end summary (báo cáo tổng kết).
       await api.register(reportsRoutes(createReportsService(database, clock), clock), { prefix: '/reports' });
+      // Issue 7: statistics tables, the ministry's statistical forms and the dashboard.
+      await api.register(statisticsRoutes(createStatisticsService(database), clock), { prefix: '/statistics' });
       // Issue 7: the emulation fund (quỹ thi đua, khen thưởng).
       await api.register(fundRoutes(createFundService(database, clock)), { prefix: '/fund' });
     },
