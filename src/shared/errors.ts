@@ -286,6 +286,21 @@ export const ERRORS = {
     status: 400,
     message: 'Quyết định được đính chính hoặc thu hồi phải là quyết định đã ban hành.',
   },
+  // Issue 7: the year-end summary.
+  'REPORT.SCOPE_NOT_FOUND': {
+    status: 404,
+    message: 'Không có đơn vị hay khối thi đua này trong năm báo cáo.',
+  },
+  'REPORT.OUT_OF_SCOPE': {
+    status: 403,
+    message: 'Phạm vi báo cáo này vượt quá đơn vị bạn được xem; bạn chỉ xem được báo cáo của đơn vị mình.',
+  },
+  'REPORT.STALE_VERSION': {
+    status: 409,
+    message:
+      'Phần nhận định đã được người khác lưu phiên bản mới hơn. Hãy tải lại phiên bản mới nhất rồi lưu lại.',
+  },
+  'REPORT.PUBLISH_UNAVAILABLE': { status: 503, message: 'Chưa kết nối được cổng thông tin để đăng tin.' },
   // Issue 7: news of the public portal.
   'NEWS.SLUG_TAKEN': {
     status: 409,

@@ -20,8 +20,12 @@ API /api/reports/summary).
 and recipient kind.)
 
 Cách dùng / Usage:
-  npm run cli -- report summary --year N [--scope <mã đơn vị | id khối>] [--format json|docx|xlsx] [--out <tệp>]
+  npm run cli -- report summary --year N [--scope <mã đơn vị | mã khối>] [--format json|docx|xlsx] [--out <tệp>]
 
+--scope: mã đơn vị (BL-TTKN) hoặc mã khối thi đua của năm — tên khối viết không dấu, chữ thường, nối bằng
+dấu gạch (khoi-thi-dua-cac-don-vi-su-nghiep-cong-lap-don-vi-to-chuc-hanh-chinh-co-su-nghiep); tên khối
+viết đầy đủ có dấu cũng được. Xem các mã: GET /api/reports/scopes?year=N.
+(--scope: a unit code, or a block's code: its name without diacritics, lower case, hyphenated.)
 Không có --scope: toàn bộ dữ liệu. docx/xlsx cần --out; json in ra màn hình nếu không có --out.
 Mã thoát / Exit: 0 ok, 1 lỗi / failure, 2 sai cú pháp / usage error.`;
 

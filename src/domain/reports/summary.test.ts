@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSummaryReport, type AwardCountInput } from './summary';
+import { buildNarrative, buildSummaryReport, narrativeOutline, type AwardCountInput } from './summary';
 
 const SNN = 'Giám đốc Sở';
 const UBND = 'Chủ tịch UBND tỉnh';
@@ -194,11 +194,58 @@ describe('buildSummaryReport: the report as a whole', () => {
       ...base,
       movements: [movement],
       awards: [],
-      narrative: { assessment: 'Đạt.\n\n  Tốt.  ', nextYearTasks: '1. Chấm điểm.' },
+      narrative: {
+        sections: { assessment: 'Đạt.\r\n\n  Tốt.  ', nextYearTasks: '1. Chấm điểm.' },
+        version: 3,
+        note: 'Sửa lần 3',
+        savedAt: '2021-01-10T02:00:00.000Z',
+        savedBy: 'Cán bộ',
+      },
     });
     expect(r.empty).toBe(false);
     expect(r.movements).toEqual([movement]);
-    expect(r.narrative).toEqual({ assessment: ['Đạt.', 'Tốt.'], nextYearTasks: ['1. Chấm điểm.'] });
+    expect(r.narrative).toMatchObject({ version: 3, note: 'Sửa lần 3', savedBy: 'Cán bộ', empty: false });
+    expect(r.narrative.sections.map((s) => s.key)).toEqual([
+      'assessment',
+      'strengths',
+      'weaknesses',
+      'lessons',
+      'nextYearTasks',
+      'proposals',
+    ]);
+    const by = (k: string) => r.narrative.sections.find((s) => s.key === k)!;
+    expect(by('assessment')).toMatchObject({ text: 'Đạt.\n\n  Tốt.', paragraphs: ['Đạt.', 'Tốt.'] });
+    expect(by('nextYearTasks').heading).toBe('PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2021');
+    expect(by('strengths').paragraphs).toEqual([]);
+  });
+
+  it('numbers the narrative outline after I and II, skipping empty parts', () => {
+    const none = buildSummaryReport({ ...base, awards: [] });
+    expect(none.narrative).toMatchObject({ version: 0, empty: true, savedAt: null });
+    expect(narrativeOutline(none.narrative)).toEqual([]);
+
+    const tasksOnly = buildNarrative(2020, {
+      sections: { nextYearTasks: 'Tiếp tục.', proposals: 'Đề nghị.' },
+    });
+    expect(narrativeOutline(tasksOnly).map((p) => p.heading)).toEqual([
+      'III. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2021',
+      'IV. KIẾN NGHỊ, ĐỀ XUẤT',
+    ]);
+
+    // Strengths alone still open the assessment part, as its first sub-part.
+    const all = buildNarrative(2020, {
+      sections: { strengths: 'Tốt.', lessons: 'Học.', nextYearTasks: 'Làm.' },
+    });
+    const outline = narrativeOutline(all);
+    expect(outline.map((p) => p.heading)).toEqual([
+      'III. ĐÁNH GIÁ CHUNG',
+      'IV. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2021',
+    ]);
+    expect(outline[0]!.paragraphs).toEqual([]);
+    expect(outline[0]!.sub).toEqual([
+      { heading: '1. Ưu điểm', paragraphs: ['Tốt.'] },
+      { heading: '2. Bài học kinh nghiệm', paragraphs: ['Học.'] },
+    ]);
   });
 
   it('an unknown code is kept with its code as label', () => {

@@ -46,7 +46,58 @@ export interface SummaryInput {
   scope: { code: string | null; label: string };
   movements: MovementInput[];
   awards: AwardCountInput[];
-  narrative?: { assessment?: string; nextYearTasks?: string };
+  narrative?: NarrativeInput;
+}
+
+/**
+ * The narrative sections of a year-end summary, in the order of the report's outline (đánh giá chung; ưu
+ * điểm; tồn tại, hạn chế và nguyên nhân; bài học kinh nghiệm; phương hướng, nhiệm vụ năm tới; kiến nghị,
+ * đề xuất — the outline of the yearly summaries of emulation and commendation, see docs/law-sources.md).
+ * `heading` is the heading in the report; `{next}` stands for the next year.
+ */
+export const NARRATIVE_SECTIONS = [
+  { key: 'assessment', label: 'Đánh giá chung', heading: 'ĐÁNH GIÁ CHUNG' },
+  { key: 'strengths', label: 'Ưu điểm', heading: 'Ưu điểm' },
+  { key: 'weaknesses', label: 'Tồn tại, hạn chế và nguyên nhân', heading: 'Tồn tại, hạn chế và nguyên nhân' },
+  { key: 'lessons', label: 'Bài học kinh nghiệm', heading: 'Bài học kinh nghiệm' },
+  {
+    key: 'nextYearTasks',
+    label: 'Phương hướng, nhiệm vụ năm tới',
+    heading: 'PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM {next}',
+  },
+  { key: 'proposals', label: 'Kiến nghị, đề xuất', heading: 'KIẾN NGHỊ, ĐỀ XUẤT' },
+] as const;
+export type NarrativeKey = (typeof NARRATIVE_SECTIONS)[number]['key'];
+
+/** The stored narrative of one version: section texts by key, and who saved it when. */
+export interface NarrativeInput {
+  sections: Partial<Record<NarrativeKey, string>>;
+  version?: number;
+  note?: string;
+  savedAt?: string | null;
+  savedBy?: string | null;
+}
+
+export interface NarrativeSection {
+  key: NarrativeKey;
+  label: string;
+  /** The heading as printed (the next year filled in). */
+  heading: string;
+  /** The text as typed (for the editor). */
+  text: string;
+  /** The text split into paragraphs (for Word and HTML). */
+  paragraphs: string[];
+}
+
+export interface Narrative {
+  /** 0: nothing saved yet. */
+  version: number;
+  note: string;
+  savedAt: string | null;
+  savedBy: string | null;
+  sections: NarrativeSection[];
+  /** No section has text. */
+  empty: boolean;
 }
 
 export interface AwardLine {
@@ -82,7 +133,7 @@ export interface SummaryReport {
   movements: MovementInput[];
   tracks: TrackSection[];
   lines: AwardLine[];
-  narrative: { assessment: string[]; nextYearTasks: string[] };
+  narrative: Narrative;
 }
 
 const KIND_WORD: Record<RecipientKind, string> = {
@@ -179,9 +230,54 @@ export function buildSummaryReport(input: SummaryInput): SummaryReport {
     movements: input.movements,
     tracks,
     lines,
-    narrative: {
-      assessment: paragraphs(input.narrative?.assessment),
-      nextYearTasks: paragraphs(input.narrative?.nextYearTasks),
-    },
+    narrative: buildNarrative(input.year, input.narrative),
   };
+}
+
+/** The narrative of a version as the report shows it (every section, empty ones with no paragraphs). */
+export function buildNarrative(year: number, input: NarrativeInput | undefined): Narrative {
+  const sections = NARRATIVE_SECTIONS.map((s) => {
+    const text = (input?.sections[s.key] ?? '').replace(/\r\n?/g, '\n').trim();
+    return {
+      key: s.key,
+      label: s.label,
+      heading: s.heading.replace('{next}', String(year + 1)),
+      text,
+      paragraphs: paragraphs(text),
+    };
+  });
+  return {
+    version: input?.version ?? 0,
+    note: input?.note ?? '',
+    savedAt: input?.savedAt ?? null,
+    savedBy: input?.savedBy ?? null,
+    sections,
+    empty: sections.every((s) => !s.paragraphs.length),
+  };
+}
+
+/**
+ * The report's outline after the numbers (I. movements, II. awards): III. the assessment with its
+ * sub-parts (strengths, weaknesses, lessons) when any has text, IV. next year's tasks, V. proposals —
+ * numbered in order, skipping empty parts. Word and HTML draw this.
+ */
+export function narrativeOutline(
+  n: Narrative,
+): { heading: string; paragraphs: string[]; sub: { heading: string; paragraphs: string[] }[] }[] {
+  const ROMAN = ['III', 'IV', 'V', 'VI'];
+  const by = (k: NarrativeKey) => n.sections.find((s) => s.key === k)!;
+  const sub = (['strengths', 'weaknesses', 'lessons'] as const)
+    .map(by)
+    .filter((s) => s.paragraphs.length)
+    .map((s, i) => ({ heading: `${i + 1}. ${s.heading}`, paragraphs: s.paragraphs }));
+  const parts: { heading: string; paragraphs: string[]; sub: { heading: string; paragraphs: string[] }[] }[] =
+    [];
+  const assessment = by('assessment');
+  if (assessment.paragraphs.length || sub.length)
+    parts.push({ heading: assessment.heading, paragraphs: assessment.paragraphs, sub });
+  for (const k of ['nextYearTasks', 'proposals'] as const) {
+    const s = by(k);
+    if (s.paragraphs.length) parts.push({ heading: s.heading, paragraphs: s.paragraphs, sub: [] });
+  }
+  return parts.map((p, i) => ({ ...p, heading: `${ROMAN[i]}. ${p.heading}` }));
 }

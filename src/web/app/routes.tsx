@@ -199,7 +199,7 @@ export const ROUTES: AppRoute[] = [
     path: '/reports',
     label: 'menu.reports',
     icon: <FileTextOutlined />,
-    requires: ['read:eligibility:any', 'read:eligibility:own'],
+    requires: ['read:report:any', 'read:report:own'],
     page: lazy(() =>
       import('../features/reports/components/ReportsPage').then((m) => ({ default: m.ReportsPage })),
     ),

@@ -2,6 +2,16 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
 import { z } from '../../../shared/zod';
 import { accessFor } from '../../../shared/permissions';
+import {
+  narrativeHistorySchema,
+  narrativeSaveInput,
+  publishInput,
+  publishResult,
+  scopeOptionSchema,
+  scopesQuery,
+  summaryQuery,
+  versionsQuery,
+} from '../../../shared/reports/summary.schema';
 import { anyOf } from '../../platform/http';
 import { raise, unwrap } from '../../platform/errors';
 import { attachment } from '../../platform/attachment';
@@ -13,20 +23,18 @@ import { summaryWord, summaryWorkbook } from './summary-files';
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-export const summaryQuery = z.strictObject({
-  year: z.coerce.number().int().min(1990, 'Năm không hợp lệ').max(2100, 'Năm không hợp lệ'),
-  /** A unit code or a block id. */
-  scope: z.string().trim().max(80).optional(),
-  format: z.enum(['json', 'docx', 'xlsx']).default('json'),
-});
-
 export function reportsRoutes(service: ReportsService, clock: Clock): FastifyPluginAsyncZod {
   return async (app) => {
-    // The summary shows what eligibility shows: the department everything, a unit its own subtree.
-    const read = anyOf('read:eligibility:any', 'read:eligibility:own');
+    // Reports: the department (and leaders, council) everything; a unit or block lead its own subtree.
+    const read = anyOf('read:report:any', 'read:report:own');
+    const write = anyOf('write:report:any');
     const viewer = (request: FastifyRequest): Viewer => {
       const { role, actor } = authOf(request);
-      return { actor, scope: accessFor(role, 'read', 'eligibility') ?? raise('AUTH.FORBIDDEN') };
+      return { actor, scope: accessFor(role, 'read', 'report') ?? raise('AUTH.FORBIDDEN') };
+    };
+    const editor = (request: FastifyRequest): Viewer => {
+      const { role, actor } = authOf(request);
+      return { actor, scope: accessFor(role, 'write', 'report') ?? raise('AUTH.FORBIDDEN') };
     };
 
     app.get(
@@ -35,7 +43,9 @@ export function reportsRoutes(service: ReportsService, clock: Clock): FastifyPlu
         config: { access: read },
         schema: {
           tags: ['reports'],
-          summary: 'Báo cáo tổng kết công tác thi đua, khen thưởng của một năm (JSON, Word hoặc Excel)',
+          summary:
+            'Báo cáo tổng kết công tác thi đua, khen thưởng của một năm (JSON, Word hoặc Excel), với phần ' +
+            'nhận định phiên bản mới nhất hoặc phiên bản được chọn',
           querystring: summaryQuery,
         },
       },
@@ -43,7 +53,11 @@ export function reportsRoutes(service: ReportsService, clock: Clock): FastifyPlu
         const q = request.query;
         const now = clock();
         const { report, issuer } = unwrap(
-          await service.summaryWithIssuer(viewer(request), { year: q.year, scope: q.scope }, now),
+          await service.summaryWithIssuer(
+            viewer(request),
+            { year: q.year, scope: q.scope, version: q.version },
+            now,
+          ),
         );
         const name = `bao-cao-tong-ket-${q.year}`;
         if (q.format === 'docx')
@@ -52,6 +66,65 @@ export function reportsRoutes(service: ReportsService, clock: Clock): FastifyPlu
           return attachment(reply, `${name}.xlsx`, XLSX, await summaryWorkbook(report));
         return report;
       },
+    );
+
+    app.get(
+      '/summary/versions',
+      {
+        config: { access: read },
+        schema: {
+          tags: ['reports'],
+          summary: 'Lịch sử các phiên bản phần nhận định của báo cáo tổng kết (mới nhất trước)',
+          querystring: versionsQuery,
+          response: { 200: narrativeHistorySchema },
+        },
+      },
+      async (request) =>
+        unwrap(await service.history(viewer(request), request.query.year, request.query.scope)),
+    );
+
+    app.put(
+      '/summary/narrative',
+      {
+        config: { access: write },
+        schema: {
+          tags: ['reports'],
+          summary:
+            'Lưu phần nhận định (đánh giá chung, ưu điểm, tồn tại, bài học, phương hướng, kiến nghị) thành ' +
+            'một phiên bản mới; từ chối nếu đã có phiên bản mới hơn phiên bản đang sửa',
+          body: narrativeSaveInput,
+          response: { 200: narrativeHistorySchema },
+        },
+      },
+      async (request) => unwrap(await service.saveNarrative(editor(request), request.body)),
+    );
+
+    app.post(
+      '/summary/publish',
+      {
+        config: { access: write },
+        schema: {
+          tags: ['reports'],
+          summary: 'Đăng báo cáo tổng kết (số liệu và phần nhận định mới nhất) thành tin trên cổng thông tin',
+          body: publishInput,
+          response: { 200: publishResult },
+        },
+      },
+      async (request) => unwrap(await service.publish(editor(request), request.body)),
+    );
+
+    app.get(
+      '/scopes',
+      {
+        config: { access: read },
+        schema: {
+          tags: ['reports'],
+          summary: 'Các phạm vi báo cáo được xem trong một năm: khối thi đua và đơn vị',
+          querystring: scopesQuery,
+          response: { 200: z.array(scopeOptionSchema) },
+        },
+      },
+      async (request) => unwrap(await service.scopes(viewer(request), request.query.year)),
     );
   };
 }

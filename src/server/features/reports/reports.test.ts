@@ -9,8 +9,15 @@ import { sql } from 'drizzle-orm';
 import { createTestApp, engine, type Session, type TestApp } from '../../testing/harness';
 import { runCli } from '../../../cli/cli';
 import type { CliContext } from '../../../cli/context';
-import { ARTICLE_2020_AWARDS, ISSUER_BNV, ISSUER_SNN, ISSUER_UBND } from '../../seed/demo-registry';
+import {
+  ARTICLE_2020_AWARDS,
+  BLOCK_NAME,
+  ISSUER_BNV,
+  ISSUER_SNN,
+  ISSUER_UBND,
+} from '../../seed/demo-registry';
 import type { SummaryReport } from '../../../domain/reports/summary';
+import { blockCode, type NarrativeHistory, type ScopeOption } from '../../../shared/reports/summary.schema';
 
 let t: TestApp;
 let canbo: Session;
@@ -101,13 +108,32 @@ describe(`year-end summary on the demo (${engine})`, () => {
     expect(res.json()).toEqual(c);
   });
 
-  it('the 2020 block as scope gives the article’s counts too; a unit gives its own part', async () => {
-    const block = await t.database.rows<{ id: string }>(sql`select id from blocks where year = 2020`);
-    const r = await canbo.request('GET', `/api/reports/summary?year=2020&scope=${block[0]!.id}`);
+  it('the 2020 block by its readable code gives the article’s counts too; a unit gives its own part', async () => {
+    const block = await t.database.rows<{ id: string; name: string }>(
+      sql`select id, name from blocks where year = 2020`,
+    );
+    const code = blockCode(block[0]!.name);
+    expect(code).toBe('khoi-thi-dua-cac-don-vi-su-nghiep-cong-lap-don-vi-to-chuc-hanh-chinh-co-su-nghiep');
+    const r = await canbo.request('GET', `/api/reports/summary?year=2020&scope=${code}`);
     expect(r.statusCode, r.body).toBe(200);
-    expect(counts(r.json() as SummaryReport)).toEqual(ARTICLE);
-    const viaCli = await cli('report', 'summary', '--year', '2020', '--scope', block[0]!.id);
-    expect(JSON.parse(viaCli.out)).toEqual(r.json());
+    const byCode = r.json() as SummaryReport;
+    expect(counts(byCode)).toEqual(ARTICLE);
+    expect(byCode.scope).toEqual({ code, label: `${BLOCK_NAME} năm 2020` });
+    // The CLI takes the same code; the name as written, and the id, name the same block.
+    const viaCli = await cli('report', 'summary', '--year', '2020', '--scope', code);
+    expect(viaCli.code, viaCli.err).toBe(0);
+    expect(JSON.parse(viaCli.out)).toEqual(byCode);
+    const byName = await canbo.request(
+      'GET',
+      `/api/reports/summary?year=2020&scope=${encodeURIComponent(block[0]!.name)}`,
+    );
+    expect(byName.json()).toEqual(byCode);
+    expect(
+      (await canbo.request('GET', `/api/reports/summary?year=2020&scope=${block[0]!.id}`)).json(),
+    ).toEqual(byCode);
+    // The block is a 2020 block: in 2019's report the 2020 block's id names nothing.
+    const other = await canbo.request('GET', `/api/reports/summary?year=2019&scope=${block[0]!.id}`);
+    expect(other.statusCode).toBe(404);
 
     const unit = (
       await canbo.request('GET', '/api/reports/summary?year=2020&scope=BL-TTKN')
@@ -119,21 +145,40 @@ describe(`year-end summary on the demo (${engine})`, () => {
     expect(unit.movements.every((m) => m.results.length === 1)).toBe(true);
   });
 
-  it('a unit officer sees its own unit, and is refused another unit', async () => {
+  it('a unit officer sees its own unit, and is refused another unit or the block', async () => {
     const own = await donvi.request('GET', '/api/reports/summary?year=2020');
     expect(own.statusCode, own.body).toBe(200);
     expect((own.json() as SummaryReport).scope.code).toBe('BL-TTNS');
     const other = await donvi.request('GET', '/api/reports/summary?year=2020&scope=BL-TTKN');
     expect(other.statusCode).toBe(403);
-    const block = await t.database.rows<{ id: string }>(sql`select id from blocks where year = 2020`);
+    expect(other.json()).toMatchObject({ code: 'REPORT.OUT_OF_SCOPE' });
     expect(
-      (await donvi.request('GET', `/api/reports/summary?year=2020&scope=${block[0]!.id}`)).statusCode,
+      (await donvi.request('GET', `/api/reports/summary?year=2020&scope=${blockCode(BLOCK_NAME)}`))
+        .statusCode,
     ).toBe(403);
-    expect((await canbo.request('GET', '/api/reports/summary?year=2020&scope=KHONG-CO')).statusCode).toBe(
-      404,
-    );
+    expect(
+      (await donvi.request('GET', '/api/reports/summary/versions?year=2020&scope=BL-TTKN')).statusCode,
+    ).toBe(403);
+    // The picker offers a unit officer its own subtree only, and no block (it spans other units).
+    const scopes = (await donvi.request('GET', '/api/reports/scopes?year=2020')).json() as ScopeOption[];
+    expect(scopes[0]).toMatchObject({ kind: 'unit', code: 'BL-TTNS' });
+    expect(scopes.every((s) => s.kind === 'unit' && s.code.startsWith('BL-TTNS'))).toBe(true);
+    const all = (await canbo.request('GET', '/api/reports/scopes?year=2020')).json() as ScopeOption[];
+    expect(all[0]).toEqual({ kind: 'block', code: blockCode(BLOCK_NAME), label: BLOCK_NAME });
+    expect(all.filter((s) => s.kind === 'unit').length).toBeGreaterThan(8);
+    expect(all.some((s) => s.code === 'BL-TTKN')).toBe(true);
+
+    const missing = await canbo.request('GET', '/api/reports/summary?year=2020&scope=KHONG-CO');
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json()).toMatchObject({
+      code: 'REPORT.SCOPE_NOT_FOUND',
+      message: 'Không có đơn vị mã "KHONG-CO" hay khối thi đua "KHONG-CO" trong năm 2020.',
+    });
     const cliBad = await cli('report', 'summary', '--year', '2020', '--scope', 'KHONG-CO');
     expect(cliBad.code).toBe(1);
+    expect(cliBad.err).toContain('KHONG-CO');
+    expect((await canbo.request('GET', '/api/reports/summary?year=19&scope=')).statusCode).toBe(400);
+    expect((await canbo.request('GET', '/api/reports/scopes?year=abc')).statusCode).toBe(400);
   });
 
   it('a year with no data is a clear empty report, in every format', async () => {
@@ -193,6 +238,156 @@ describe(`year-end summary on the demo (${engine})`, () => {
     expect((await cli('report', 'summary', '--format', 'json')).code).toBe(2);
     expect((await cli('report', 'other', '--year', '2020')).code).toBe(2);
   });
+  it('narrative sections are saved as versions; the latest shows in JSON and Word, an older one on request', async () => {
+    const url = '/api/reports/summary/narrative';
+    const scope = 'BL-TTKN';
+    const first = await canbo.request('PUT', url, {
+      year: 2020,
+      scope,
+      baseVersion: 0,
+      note: 'Bản đầu',
+      sections: {
+        assessment: 'Năm 2020 hoàn thành tốt.\n\nCác phong trào sôi nổi.',
+        nextYearTasks: 'Phát động sớm.',
+      },
+    });
+    expect(first.statusCode, first.body).toBe(200);
+    const h1 = first.json() as NarrativeHistory;
+    expect(h1).toMatchObject({ year: 2020, scopeKey: scope, currentVersion: 1, publishedNewsId: null });
+    expect(h1.versions).toEqual([
+      { version: 1, note: 'Bản đầu', savedAt: t.time.clock().toISOString(), savedBy: expect.any(String) },
+    ]);
+
+    const second = await canbo.request('PUT', url, {
+      year: 2020,
+      scope,
+      baseVersion: 1,
+      note: 'Thêm kiến nghị',
+      sections: {
+        assessment: 'Năm 2020 hoàn thành xuất sắc.',
+        strengths: 'Đoàn kết.',
+        weaknesses: 'Hồ sơ còn chậm.',
+        lessons: 'Phát hiện điển hình sớm.',
+        nextYearTasks: 'Phát động sớm.',
+        proposals: 'Đề nghị Sở bổ sung kinh phí.',
+      },
+    });
+    expect(second.statusCode, second.body).toBe(200);
+    expect((second.json() as NarrativeHistory).versions.map((v) => v.version)).toEqual([2, 1]);
+
+    // A second editor who opened version 1 is refused, and nothing changes.
+    const stale = await canbo.request('PUT', url, {
+      year: 2020,
+      scope,
+      baseVersion: 1,
+      sections: { assessment: 'Ghi đè.' },
+    });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json()).toMatchObject({ code: 'REPORT.STALE_VERSION' });
+    expect(stale.json().message).toContain('phiên bản 2');
+    const history = (
+      await canbo.request('GET', `/api/reports/summary/versions?year=2020&scope=${scope}`)
+    ).json() as NarrativeHistory;
+    expect(history.currentVersion).toBe(2);
+    expect(history.versions).toHaveLength(2);
+
+    // The latest in JSON; the older on request; an unknown version is not found.
+    const latest = (
+      await canbo.request('GET', `/api/reports/summary?year=2020&scope=${scope}`)
+    ).json() as SummaryReport;
+    expect(latest.narrative).toMatchObject({ version: 2, note: 'Thêm kiến nghị', empty: false });
+    expect(latest.narrative.sections.find((x) => x.key === 'proposals')!.text).toBe(
+      'Đề nghị Sở bổ sung kinh phí.',
+    );
+    const older = (
+      await canbo.request('GET', `/api/reports/summary?year=2020&scope=${scope}&version=1`)
+    ).json() as SummaryReport;
+    expect(older.narrative.version).toBe(1);
+    expect(older.narrative.sections.find((x) => x.key === 'assessment')!.paragraphs).toEqual([
+      'Năm 2020 hoàn thành tốt.',
+      'Các phong trào sôi nổi.',
+    ]);
+    expect(counts(older)).toEqual(counts(latest));
+    expect(
+      (await canbo.request('GET', `/api/reports/summary?year=2020&scope=${scope}&version=9`)).statusCode,
+    ).toBe(404);
+    // Another scope's narrative is its own: the whole province has none.
+    expect(
+      ((await canbo.request('GET', '/api/reports/summary?year=2020')).json() as SummaryReport).narrative,
+    ).toMatchObject({ version: 0, empty: true });
+
+    // The Word file prints the latest version, numbered after I and II.
+    const w = await canbo.request('GET', `/api/reports/summary?year=2020&scope=${scope}&format=docx`);
+    const text = textOf(await zipText(w.rawPayload, 'word/document.xml'));
+    for (const x of [
+      'III. ĐÁNH GIÁ CHUNG',
+      'Năm 2020 hoàn thành xuất sắc.',
+      '1. Ưu điểm',
+      '2. Tồn tại, hạn chế và nguyên nhân',
+      '3. Bài học kinh nghiệm',
+      'IV. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2021',
+      'V. KIẾN NGHỊ, ĐỀ XUẤT',
+      'Đề nghị Sở bổ sung kinh phí.',
+    ])
+      expect(text, x).toContain(x);
+    expect(text).not.toContain('Các phong trào sôi nổi.');
+    // A CLI reader gets the same narrative.
+    const viaCli = JSON.parse(
+      (await cli('report', 'summary', '--year', '2020', '--scope', scope)).out,
+    ) as SummaryReport;
+    expect(viaCli.narrative).toEqual(latest.narrative);
+
+    // Every save is in the audit log, with the text before and after.
+    const audit = await t.database.rows<{ action: string; after: { version: number } }>(
+      sql`select action, "after" from audit_log where entity_type = 'summary_report' order by seq`,
+    );
+    expect(audit.map((a) => `${a.action}:${a.after.version}`)).toEqual([
+      'report.narrative.save:1',
+      'report.narrative.save:2',
+    ]);
+  });
+
+  it('only the department edits the narrative; bad input is refused with Vietnamese messages and changes nothing', async () => {
+    const url = '/api/reports/summary/narrative';
+    const body = { year: 2021, scope: '', baseVersion: 0, sections: { assessment: 'Tốt.' } };
+    for (const who of ['donvi', 'lanhdao', 'khoitruong', 'hoidong']) {
+      const s = await t.login(who);
+      expect((await s.request('PUT', url, body)).statusCode, who).toBe(403);
+      expect((await s.request('POST', '/api/reports/summary/publish', { year: 2021 })).statusCode, who).toBe(
+        403,
+      );
+    }
+    // Readers with read:report:own still read their own unit.
+    expect(
+      (await (await t.login('khoitruong')).request('GET', '/api/reports/summary?year=2020')).statusCode,
+    ).toBe(200);
+
+    const bad = async (b: unknown) => {
+      const r = await canbo.request('PUT', url, b);
+      expect(r.statusCode, r.body).toBe(400);
+      return r.json() as { code: string; fields?: Record<string, string> };
+    };
+    const tooLong = await bad({ ...body, sections: { assessment: 'a'.repeat(20_001) } });
+    expect(Object.values(tooLong.fields ?? {}).join(' ')).toContain('Đánh giá chung tối đa');
+    const none = await bad({ ...body, sections: { assessment: '   ' } });
+    expect(Object.values(none.fields ?? {}).join(' ')).toContain('Cần nhập nội dung cho ít nhất một phần');
+    const control = await bad({ ...body, sections: { proposals: 'x\u0007y' } });
+    expect(Object.values(control.fields ?? {}).join(' ')).toContain(
+      'Kiến nghị, đề xuất chứa ký tự điều khiển',
+    );
+    await bad({ ...body, baseVersion: undefined });
+    await bad({ ...body, baseVersion: -1 });
+    await bad({ ...body, sections: { other: 'x' } });
+    await bad({ ...body, note: 'n'.repeat(501) });
+    await bad({ ...body, year: 1800 });
+    // A scope the editor names must exist.
+    expect((await canbo.request('PUT', url, { ...body, scope: 'KHONG-CO' })).statusCode).toBe(404);
+    const h = (
+      await canbo.request('GET', '/api/reports/summary/versions?year=2021')
+    ).json() as NarrativeHistory;
+    expect(h).toMatchObject({ currentVersion: 0, versions: [] });
+  });
+
   it('a revoked award does not count', async () => {
     const one = await t.database.rows<{ id: string }>(
       sql`select id from awards where year = 2020 and award_code = 'LDTT' order by recipient_key limit 1`,

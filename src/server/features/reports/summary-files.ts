@@ -4,7 +4,7 @@
  */
 import { ND30_TEXT_WIDTH_MM, renderNd30, type Nd30Paragraph, type Nd30Table } from '../../platform/nd30';
 import { xlsxTable } from '../../platform/xlsx-table';
-import type { AwardLine, SummaryReport } from '../../../domain/reports/summary';
+import { narrativeOutline, type AwardLine, type SummaryReport } from '../../../domain/reports/summary';
 import type { ReportIssuer } from './reports.service';
 
 const heading = (text: string): Nd30Paragraph => ({ text, bold: true });
@@ -53,15 +53,11 @@ export function summaryWord(r: SummaryReport, now: Date, issuer: ReportIssuer): 
     });
   });
   paragraphs.push('Chi tiết theo bảng kèm theo báo cáo này.');
+  // III… the narrative (latest saved version), numbered after the numbers, empty parts left out.
   const closing: (string | Nd30Paragraph)[] = [];
-  if (r.narrative.assessment.length) {
-    closing.push(heading('III. ĐÁNH GIÁ CHUNG'), ...r.narrative.assessment);
-  }
-  if (r.narrative.nextYearTasks.length) {
-    closing.push(
-      heading(`${r.narrative.assessment.length ? 'IV' : 'III'}. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM ${r.year + 1}`),
-    );
-    closing.push(...r.narrative.nextYearTasks);
+  for (const part of narrativeOutline(r.narrative)) {
+    closing.push(heading(part.heading), ...part.paragraphs);
+    for (const sub of part.sub) closing.push(heading(sub.heading), ...sub.paragraphs);
   }
   return renderNd30({
     parentBody: issuer.parentBody,
