@@ -1,6 +1,6 @@
 /**
  * The statistics and the forms drawn as files. Word: the Nghị định 30/2020 format ("BÁO CÁO Thống kê khen
- * thưởng năm …") with one table whose bold rows name each statistics table. Excel: one sheet per table; a
+ * thưởng năm …"), the totals in the body and an annex with one table whose bold rows name each table. Excel: one sheet per table; a
  * form as the ministry prints it (form number, issuing text, reporting and receiving units, period, column
  * letters and numbers, signature block). Both draw the models only; no formula is ever written.
  */
@@ -57,7 +57,7 @@ export function statisticsWord(s: Statistics, now: Date, issuer: FileIssuer): Pr
         `Thống kê khen thưởng năm ${s.year} (phạm vi: ${s.scope.label}), tính từ các quyết định khen thưởng đã ban hành, không tính khen thưởng đã bị thu hồi.`,
         `Tổng số ${formatCount(t.awards)} lượt khen thưởng: ${formatCount(t.individual)} lượt cá nhân, ${formatCount(t.collective)} lượt tập thể, ${formatCount(t.household)} lượt hộ gia đình; tổng tiền thưởng ${formatMoney(t.prize)}.`,
         `Trong số cá nhân: nữ ${formatCount(t.female)}, nam ${formatCount(t.male)}; cán bộ lãnh đạo, quản lý ${formatCount(t.leader)}, người trực tiếp lao động, công tác ${formatCount(t.frontLine)}.`,
-        'Chi tiết theo bảng sau:',
+        'Chi tiết tại Phụ lục kèm theo báo cáo này.',
       ];
   return renderNd30({
     parentBody: issuer.parentBody,
@@ -68,9 +68,17 @@ export function statisticsWord(s: Statistics, now: Date, issuer: FileIssuer): Pr
     docType: 'Báo cáo',
     summary: s.title,
     paragraphs,
-    tables: [wordTable(s)],
+    tables: [],
     signature: { onBehalf: 'KT. GIÁM ĐỐC', title: 'PHÓ GIÁM ĐỐC', name: '' },
     recipients: ['Lưu: VT'],
+    // The tables go in the annex, which nd30 writes as plain XML: a province has hundreds of unit rows,
+    // which docx's object tree would take seconds to build.
+    annex: {
+      title: 'Phụ lục',
+      subtitle: [`BẢNG THỐNG KÊ KHEN THƯỞNG NĂM ${s.year}`, `Phạm vi: ${s.scope.label}`],
+      reference: `(Kèm theo Báo cáo số        /BC-${issuer.symbol} ngày     tháng     năm ${new Date(now.getTime() + 7 * 3600_000).getUTCFullYear()} của ${issuer.issuer})`,
+      table: wordTable(s),
+    },
   });
 }
 

@@ -3,6 +3,7 @@
  * see (`read:report:any` everything, `read:report:own` the own unit's subtree), reads the aggregated cells
  * and builds the pure models (src/domain/reports/statistics.ts, src/domain/reports/forms).
  */
+import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../platform/db/database';
 import type { Actor } from '../../platform/actor';
 import { fail, ok, type Result } from '../../platform/errors';
@@ -52,6 +53,20 @@ export const YEAR_WINDOW = 10;
 const citationText = (c: { instrument: string; article?: string; clause?: string; point?: string }) =>
   [c.point, c.clause, c.article, c.instrument].filter(Boolean).join(' ');
 
+/**
+ * Runs `fn` in one read-only transaction (one snapshot for all the tables) with a larger `work_mem`, so that
+ * the group-by of a province's year is a hash aggregate in memory rather than a sort spilled to disk (the
+ * server default is 4 MB). Queries run one at a time: node-postgres queues overlapping ones on its client.
+ */
+async function reading<T>(database: Database, fn: (d: Database) => Promise<T>): Promise<T> {
+  return database.db.transaction(async (tx) => {
+    await tx.execute(sql`set transaction read only`);
+    await tx.execute(sql`set local work_mem = '64MB'`);
+    const rows = async <R>(q: SQL) => ((await tx.execute(q)) as unknown as { rows: R[] }).rows;
+    return fn({ ...database, rows } as Database);
+  });
+}
+
 export function createStatisticsService(database: Database) {
   async function resolveScope(
     v: Viewer,
@@ -98,11 +113,11 @@ export function createStatisticsService(database: Database) {
     return ok({ code: unit.code, label: unit.name, units: subtreesOf([unit.id]), reportingUnitId: unit.id });
   }
 
-  async function statisticsOf(s: ResolvedScope, year: number) {
-    const cells = await repo.cells(database, year, s.units);
-    const years = await repo.years(database, year - YEAR_WINDOW + 1, year, s.units);
+  async function statisticsOf(s: ResolvedScope, year: number, d: Database) {
+    const cells = await repo.cells(d, year, s.units);
+    const years = await repo.years(d, year - YEAR_WINDOW + 1, year, s.units);
     const unitIds = [...new Set(cells.map((c) => c.unitId).filter((x): x is string => !!x))];
-    const units = await repo.units(database, unitIds);
+    const units = await repo.units(d, unitIds);
     const stats = buildStatistics({ year, scope: { code: s.code, label: s.label }, cells, years, units });
     return { stats, cells, units };
   }
@@ -113,7 +128,7 @@ export function createStatisticsService(database: Database) {
     async statistics(v: Viewer, year: number, scope?: string): Promise<Result<Statistics>> {
       const s = await resolveScope(v, scope, year);
       if (!s.ok) return s;
-      return ok((await statisticsOf(s.value, year)).stats);
+      return ok(await reading(database, async (d) => (await statisticsOf(s.value, year, d)).stats));
     },
 
     /** The body that issues the Word file on `day` (yyyy-mm-dd): the reporting unit's successor on that day. */
@@ -134,7 +149,7 @@ export function createStatisticsService(database: Database) {
     async awards(v: Viewer, q: StatAwardsQuery): Promise<Result<Page<StatAwardItem>>> {
       const s = await resolveScope(v, q.scope, q.year);
       if (!s.ok) return s;
-      const r = await repo.awards(database, q.year, s.value.units, q, q.page, q.pageSize);
+      const r = await reading(database, (d) => repo.awards(d, q.year, s.value.units, q, q.page, q.pageSize));
       return ok({ ...r, page: q.page, pageSize: q.pageSize });
     },
 
@@ -157,7 +172,7 @@ export function createStatisticsService(database: Database) {
         const movements = await repo.movements(database, q.year, s.value.units);
         return ok(buildForm(id, ctx, { cells: [], units: [], movements }));
       }
-      const { cells, units } = await statisticsOf(s.value, q.year);
+      const { cells, units } = await reading(database, (d) => statisticsOf(s.value, q.year, d));
       return ok(buildForm(id, ctx, { cells, units, movements: [] }));
     },
 
@@ -169,8 +184,10 @@ export function createStatisticsService(database: Database) {
     ): Promise<Result<Dashboard>> {
       const s = await resolveScope(v, scope, year);
       if (!s.ok) return s;
-      const { stats, cells } = await statisticsOf(s.value, year);
-      const dossiers = await repo.dossiers(database, year, s.value.units, today);
+      const { stats, cells, dossiers } = await reading(database, async (d) => ({
+        ...(await statisticsOf(s.value, year, d)),
+        dossiers: await repo.dossiers(d, year, s.value.units, today),
+      }));
       const pack = await effectivePack(database.db, year);
       const regular = (code: string) =>
         cells.filter((c) => c.track === 'regular' && c.awardCode === code).reduce((n, c) => n + c.awards, 0);
