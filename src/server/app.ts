@@ -69,12 +69,19 @@ import { decisionsRoutes } from './features/decisions/decisions.routes';
 // Issue 7: reports (the year-end summary).
 import { createReportsService } from './features/reports/reports.service';
 import { reportsRoutes } from './features/reports/reports.routes';
+// Issue 7: the public portal (news, view counter, access statistics, issued decisions).
+import { createNewsService } from './features/portal/news.service';
+import { newsRoutes } from './features/portal/news.routes';
+import { createPortalService } from './features/portal/portal.service';
+import { portalPages } from './features/portal/portal.pages';
 // Issue 7: statistics, the ministry's forms and the dashboard.
 import { createStatisticsService } from './features/statistics/statistics.service';
 import { statisticsRoutes } from './features/statistics/statistics.routes';
 // Issue 7: the emulation fund and certificates.
 import { createFundService } from './features/fund/fund.service';
 import { fundRoutes } from './features/fund/fund.routes';
+import { createCertificatesService } from './features/certificates/certificates.service';
+import { certificatesRoutes } from './features/certificates/certificates.routes';
 
 export interface AppOptions {
   database: Database;
@@ -162,6 +169,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const auth = createAuthService(database, config, clock);
   installAuthGuard(app, auth);
   const disclosure = createDisclosureService(database, clock);
+  // Issue 7: news of the public portal; `news.publishGenerated` publishes other features' content.
+  const news = createNewsService(database, clock);
 
   await app.register(
     async (api) => {
@@ -197,17 +206,32 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         prefix: '/decisions',
       });
       // Issue 7: the year-end summary (báo cáo tổng kết).
-      await api.register(reportsRoutes(createReportsService(database, clock), clock), { prefix: '/reports' });
+      // Publishing a summary goes through the portal's news (publishGenerated).
+      await api.register(reportsRoutes(createReportsService(database, clock, news), clock), {
+        prefix: '/reports',
+      });
+      // Issue 7: news items, categories and web links of the public portal.
+      await api.register(newsRoutes(news), { prefix: '/news' });
       // Issue 7: statistics tables, the ministry's statistical forms and the dashboard.
-      await api.register(statisticsRoutes(createStatisticsService(database), clock), { prefix: '/statistics' });
+      await api.register(statisticsRoutes(createStatisticsService(database), clock), {
+        prefix: '/statistics',
+      });
       // Issue 7: the emulation fund (quỹ thi đua, khen thưởng).
       await api.register(fundRoutes(createFundService(database, clock)), { prefix: '/fund' });
+      // Issue 7: certificates (giấy khen, bằng khen) printed on calibrated templates.
+      await api.register(certificatesRoutes(createCertificatesService(database, clock)), {
+        prefix: '/certificates',
+      });
     },
     { prefix: '/api' },
   );
 
   // The public disclosure pages (/cong-khai), server-rendered: no login, no JavaScript needed.
   await app.register(disclosurePages(disclosure));
+  // Issue 7: the public portal (/tin-tuc, /quyet-dinh, /hien-thi), server-rendered.
+  await app.register(
+    portalPages(createPortalService(database, clock), { secureCookies: config.cookieSecure }),
+  );
 
   // The production web build, served by the same process; client-side routes fall back to index.html.
   const indexHtml = path.join(config.webDir, 'index.html');

@@ -51,6 +51,8 @@ const aw: Record<string, string> = {};
 const dc: Record<string, string> = {};
 /** Issue 6 (dossiers): the dossier and nominees the steps create. */
 const ds: Record<string, string> = {};
+/** Issue 7 (news): the category, item and link the steps create. */
+const nw: Record<string, string> = {};
 /** Issue 7 (fund): the ledger entry the steps create, edit and delete. */
 const fd: Record<string, string> = {};
 const fundEntry = async (amount: number) => ({
@@ -1164,6 +1166,88 @@ const steps: Step[] = [
       const d = await issuedDecision(t.database, 'BL-SNN', '2020-08-14', 2_980_000);
       return (await t.login('canbo')).request('POST', '/api/fund/prizes', { decisionId: d.id });
     },
+  ],
+  // Issue 7: news of the public portal (categories, items, web links).
+  [
+    'POST /api/news/categories',
+    'news.category.create',
+    async () => {
+      const res = await (
+        await t.login('canbo')
+      ).request('POST', '/api/news/categories', { name: 'Tin kiểm tra' });
+      nw.category = res.json().id;
+      return res;
+    },
+  ],
+  [
+    'PUT /api/news/categories/:id',
+    'news.category.update',
+    async () =>
+      (await t.login('canbo')).request('PUT', `/api/news/categories/${nw.category}`, {
+        name: 'Tin kiểm tra (sửa)',
+        slug: 'tin-kiem-tra',
+      }),
+  ],
+  [
+    'POST /api/news/items',
+    'news.item.create',
+    async () => {
+      const res = await (
+        await t.login('canbo')
+      ).request('POST', '/api/news/items', {
+        title: 'Tin kiểm tra',
+        bodyHtml: '<p>Nội dung</p>',
+        categoryId: nw.category,
+        status: 'draft',
+      });
+      nw.item = res.json().id;
+      return res;
+    },
+  ],
+  [
+    'PUT /api/news/items/:id',
+    'news.item.update',
+    async () =>
+      (await t.login('canbo')).request('PUT', `/api/news/items/${nw.item}`, {
+        title: 'Tin kiểm tra',
+        bodyHtml: '<p>Nội dung</p>',
+        categoryId: nw.category,
+        status: 'published',
+        version: 1,
+      }),
+  ],
+  [
+    'DELETE /api/news/items/:id',
+    'news.item.delete',
+    async () => (await t.login('canbo')).request('DELETE', `/api/news/items/${nw.item}`),
+  ],
+  [
+    'POST /api/news/links',
+    'news.link.create',
+    async () => {
+      const res = await (
+        await t.login('canbo')
+      ).request('POST', '/api/news/links', {
+        title: 'Cổng thông tin điện tử Chính phủ',
+        url: 'https://chinhphu.vn',
+      });
+      nw.link = res.json().id;
+      return res;
+    },
+  ],
+  [
+    'PUT /api/news/links/:id',
+    'news.link.update',
+    async () =>
+      (await t.login('canbo')).request('PUT', `/api/news/links/${nw.link}`, {
+        title: 'Cổng TTĐT Chính phủ',
+        url: 'https://chinhphu.vn',
+      }),
+  ],
+  [
+    'DELETE /api/news/links/:id',
+    'news.link.delete',
+    async () => (await t.login('canbo')).request('DELETE', `/api/news/links/${nw.link}`),
   ],
   [
     'POST /api/auth/logout',
