@@ -51,23 +51,36 @@ interface CompiledLeaf {
   subjects: readonly string[];
   compute: (c: FactContext, p: unknown) => FactResult;
   params: Record<string, unknown>;
+  /**
+   * The fact reads only the history, the year and its params (not the title being judged, the standings
+   * or the initiatives already relied on): one subject's run computes it once, whichever rules ask.
+   */
+  memo: boolean;
 }
 
 // Leaves are pack-owned objects: their fact definition and parsed params are looked up once per leaf, not
-// once per verdict (a province sweep makes millions of checks).
+// once per verdict (a province sweep makes millions of checks). Leaves asking the same fact with the same
+// params share one compiled object, which is what a run memoises its results by.
 const compiledLeaves = new WeakMap<object, CompiledLeaf>();
+const compiledByKey = new Map<string, CompiledLeaf>();
 
 function compiled(leaf: Pick<FactLeaf, 'fact' | 'params'>): CompiledLeaf {
   let c = compiledLeaves.get(leaf);
   if (!c) {
-    const def = factDef(leaf.fact);
-    if (!def) throw new Error(`Unknown fact ${leaf.fact}`);
-    c = {
-      type: def.type,
-      subjects: def.subjects,
-      compute: def.compute as (c: FactContext, p: unknown) => FactResult,
-      params: def.params.parse(leaf.params ?? {}) as Record<string, unknown>,
-    };
+    const key = `${leaf.fact}|${JSON.stringify(leaf.params ?? {})}`;
+    c = compiledByKey.get(key);
+    if (!c) {
+      const def = factDef(leaf.fact);
+      if (!def) throw new Error(`Unknown fact ${leaf.fact}`);
+      c = {
+        type: def.type,
+        subjects: def.subjects,
+        compute: def.compute as (c: FactContext, p: unknown) => FactResult,
+        params: def.params.parse(leaf.params ?? {}) as Record<string, unknown>,
+        memo: !def.dependsOnRun,
+      };
+      compiledByKey.set(key, c);
+    }
     compiledLeaves.set(leaf, c);
   }
   return c;
@@ -171,6 +184,8 @@ const NONE = Object.freeze([]) as unknown as string[];
 export class EvaluationRun {
   private readonly verdicts = new Map<AwardCode, Verdict>();
   private readonly inProgress = new Set<AwardCode>();
+  /** Results of the facts that do not depend on the run's state (see `CompiledLeaf.memo`). */
+  private facts: Map<CompiledLeaf, FactResult> | undefined;
   private readonly reserved: Set<string>;
   private readonly explain: boolean;
 
@@ -208,11 +223,15 @@ export class EvaluationRun {
       checks.push(c);
       if (c.status === 'unmet' && ++unmet === 2 && !this.explain) break;
     }
+    // Quiet checks are shared objects, so the same statuses give the same list: one shared list (and list
+    // of criteria missed) per rule and outcome instead of two arrays per verdict.
+    const group = this.explain ? undefined : internedGroup(rule, checks);
     let overall: CheckStatus = 'met';
     let missing: string[] = NONE;
     for (const c of checks) {
       if (c.status === 'unmet') {
         overall = 'unmet';
+        if (group) continue;
         if (missing === NONE) missing = [];
         missing.push(c.criterion);
       } else if (c.status === 'unknown' && overall === 'met') overall = 'unknown';
@@ -225,8 +244,8 @@ export class EvaluationRun {
       year: this.period.year,
       packId: this.pack.id,
       status,
-      checks,
-      missing,
+      checks: group ? group.checks : checks,
+      missing: group ? group.missing : missing,
       initiativeIds: status === 'ineligible' || initiativeIds.length === 0 ? NONE : initiativeIds,
     };
     // One initiative, one award. Titles (conferred every year in the regular course) spend their
@@ -277,14 +296,17 @@ export class EvaluationRun {
     };
   }
 
-  private runFact(
-    leaf: Pick<FactLeaf, 'fact' | 'params'>,
-    ctx: FactContext,
-  ): { type: FactType; r: FactResult } {
+  private runFact(leaf: Pick<FactLeaf, 'fact' | 'params'>, ctx: FactContext): FactResult {
     const c = compiled(leaf);
     if (!c.subjects.includes(this.subject.kind))
       throw new Error(`Fact ${leaf.fact} does not apply to ${this.subject.kind}`);
-    return { type: c.type, r: c.compute(ctx, c.params) };
+    if (!c.memo) return c.compute(ctx, c.params);
+    let r = this.facts?.get(c);
+    if (!r) {
+      r = c.compute(ctx, c.params);
+      (this.facts ??= new Map()).set(c, r);
+    }
+    return r;
   }
 
   private check(node: CriterionNode, ctx: FactContext, initiativeIds: string[]): Check {
@@ -292,6 +314,17 @@ export class EvaluationRun {
       const children = node.all.map((n) => this.check(n, ctx, initiativeIds));
       const status = combine(children, 'all');
       const labels = labelsOfAll(node, children);
+      if (!this.explain) {
+        const shared = internedNode(node, children, () => ({
+          id: labels.id,
+          criterion: labels.criterion,
+          status,
+          detail: '',
+          citation: children[0]!.citation,
+          children,
+        }));
+        if (shared) return shared;
+      }
       return {
         id: labels.id,
         criterion: labels.criterion,
@@ -312,6 +345,17 @@ export class EvaluationRun {
       const winner =
         branches.find((b) => b.check.status === 'met') ?? branches.find((b) => b.check.status === 'unknown');
       if (winner && status !== 'unmet') initiativeIds.push(...winner.ids);
+      if (!this.explain) {
+        const shared = internedNode(node, children, () => ({
+          id: node.id,
+          criterion: node.label,
+          status,
+          detail: '',
+          citation: children[0]!.citation,
+          children,
+        }));
+        if (shared) return shared;
+      }
       return {
         id: node.id,
         criterion: node.label,
@@ -329,8 +373,11 @@ export class EvaluationRun {
     }
     if (isJudgement(node)) {
       if (node.presumedBy) {
-        const { type, r } = this.runFact(node.presumedBy, ctx);
-        if (statusOf(type, r, node.presumedBy.op, node.presumedBy.value) === 'met')
+        const r = this.runFact(node.presumedBy, ctx);
+        if (
+          statusOf(compiled(node.presumedBy).type, r, node.presumedBy.op, node.presumedBy.value) === 'met'
+        ) {
+          if (!this.explain) return quietLeaf(node, 'met', true);
           return {
             id: node.id,
             criterion: node.label,
@@ -339,17 +386,19 @@ export class EvaluationRun {
             detail: this.explain ? `${node.presumedBy.explain} (${r.detail})` : '',
             citation: node.citation,
           };
+        }
       }
+      if (!this.explain) return quietLeaf(node, 'unknown', false, JUDGEMENT_DETAIL);
       return {
         id: node.id,
         criterion: node.label,
         status: 'unknown',
-        detail: 'Cần người có thẩm quyền xem xét, đánh giá',
+        detail: JUDGEMENT_DETAIL,
         citation: node.citation,
       };
     }
-    const { type, r } = this.runFact(node, ctx);
-    const status = statusOf(type, r, node.op, node.value);
+    const r = this.runFact(node, ctx);
+    const status = statusOf(compiled(node).type, r, node.op, node.value);
     if (
       status === 'met' &&
       r.items &&
@@ -362,22 +411,84 @@ export class EvaluationRun {
   }
 }
 
+const JUDGEMENT_DETAIL = 'Cần người có thẩm quyền xem xét, đánh giá';
+
 /**
  * Without explanations a leaf's check is the same for every subject with the same status (no facts
  * written): one frozen object per leaf and status instead of one per subject — a province sweep makes
- * millions of them, and the collector's time was a fifth of the sweep.
+ * millions of them, and the collector's time was a fifth of the sweep. Shared checks get a number, so that
+ * a list of them (an `all`/`any` node's children, a verdict's checks) can be shared the same way.
  */
-const quietLeaves = new WeakMap<object, Partial<Record<CheckStatus, Check>>>();
-function quietLeaf(node: FactLeaf, status: CheckStatus): Check {
+const sharedIds = new WeakMap<Check, number>();
+let lastSharedId = 0;
+function share<T extends Check>(c: T): T {
+  sharedIds.set(c, ++lastSharedId);
+  return Object.freeze(c);
+}
+
+const quietLeaves = new WeakMap<object, Partial<Record<string, Check>>>();
+function quietLeaf(
+  node: FactLeaf | JudgementLeaf,
+  status: CheckStatus,
+  presumed = false,
+  detail = '',
+): Check {
   let byStatus = quietLeaves.get(node);
   if (!byStatus) quietLeaves.set(node, (byStatus = {}));
-  return (byStatus[status] ??= Object.freeze({
+  return (byStatus[presumed ? 'presumed' : status] ??= share({
     id: node.id,
     criterion: node.label,
     status,
-    detail: '',
+    detail,
     citation: node.citation,
+    ...(presumed ? { presumed: true } : {}),
   }));
+}
+
+/** The key of a list of shared checks ('' when one of them is not shared). */
+function sharedKey(checks: readonly Check[]): string {
+  let key = '';
+  for (const c of checks) {
+    const id = sharedIds.get(c);
+    if (id === undefined) return '';
+    key += `${id},`;
+  }
+  return key;
+}
+
+const sharedNodes = new WeakMap<object, Map<string, Check>>();
+/** The shared check of an `all`/`any` node whose children are all shared (undefined otherwise). */
+function internedNode(node: object, children: readonly Check[], make: () => Check): Check | undefined {
+  const key = sharedKey(children);
+  if (!key) return undefined;
+  let byKey = sharedNodes.get(node);
+  if (!byKey) sharedNodes.set(node, (byKey = new Map()));
+  let c = byKey.get(key);
+  if (!c) {
+    c = make();
+    Object.freeze(c.children);
+    byKey.set(key, (c = share(c)));
+  }
+  return c;
+}
+
+const sharedGroups = new WeakMap<object, Map<string, { checks: Check[]; missing: string[] }>>();
+/** A verdict's checks and criteria missed, shared per rule and outcome when every check is shared. */
+function internedGroup(rule: object, checks: Check[]) {
+  const key = sharedKey(checks);
+  if (!key) return undefined;
+  let byKey = sharedGroups.get(rule);
+  if (!byKey) sharedGroups.set(rule, (byKey = new Map()));
+  let g = byKey.get(key);
+  if (!g) {
+    const missing = checks.filter((c) => c.status === 'unmet').map((c) => c.criterion);
+    g = {
+      checks: Object.freeze(checks) as Check[],
+      missing: missing.length ? (Object.freeze(missing) as string[]) : NONE,
+    };
+    byKey.set(key, g);
+  }
+  return g;
 }
 
 /** Judge one title or form. */

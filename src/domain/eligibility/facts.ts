@@ -94,6 +94,11 @@ interface FactDef<P extends z.ZodType> {
   type: FactType;
   params: P;
   describe: string;
+  /**
+   * The fact reads the run's state — the title being judged, other titles' standings, the initiatives
+   * already relied on — so it is computed afresh each time a rule asks (the others once per subject).
+   */
+  dependsOnRun?: true;
   compute: (ctx: never, params: z.output<P>) => FactResult;
 }
 
@@ -182,6 +187,7 @@ function defineFact<P extends z.ZodType, C extends FactContext>(def: {
   type: FactType;
   params: P;
   describe: string;
+  dependsOnRun?: true;
   compute: (ctx: C, params: z.output<P>) => FactResult;
 }): FactDef<P> {
   return def as unknown as FactDef<P>;
@@ -332,6 +338,7 @@ export const FACTS = {
     subjects: ['individual', 'collective'],
     type: 'boolean',
     params: z.object({ awardCodes: z.array(awardCode).min(1) }).strict(),
+    dependsOnRun: true,
     describe: 'Đạt (hoặc đủ điều kiện) danh hiệu trong năm',
     compute: (ctx: FactContext, p) => {
       const standings = p.awardCodes.map((c) => [c, ctx.standing(c)] as const);
@@ -366,6 +373,7 @@ export const FACTS = {
         sinceLastAward,
       })
       .strict(),
+    dependsOnRun: true,
     describe: 'Số năm (lần) liên tục đạt danh hiệu, tính đến năm xét',
     compute: (ctx: FactContext, p) => {
       const held = regularYears(ctx.history.awards, p.awardCodes);
@@ -403,6 +411,7 @@ export const FACTS = {
     params: z
       .object({ awardCodes: z.array(awardCode).min(1), years: z.number().int().min(1), sinceLastAward })
       .strict(),
+    dependsOnRun: true,
     describe: 'Số năm đạt danh hiệu trong khoảng thời gian xét',
     compute: (ctx: FactContext, p) => {
       const held = regularYears(ctx.history.awards, p.awardCodes);
@@ -488,6 +497,7 @@ export const FACTS = {
         sinceLastAward,
       })
       .strict(),
+    dependsOnRun: true,
     describe:
       'Số sáng kiến, đề tài được công nhận (chưa dùng làm căn cứ khen thưởng khác) trong khoảng thời gian xét',
     compute: (ctx: IndividualContext, p) => {
@@ -677,6 +687,7 @@ export const FACTS = {
     subjects: ['individual', 'collective'],
     type: 'boolean',
     params: z.object({ awardCodes: z.array(awardCode).optional() }).strict(),
+    dependsOnRun: true,
     describe: 'Đã đăng ký thi đua danh hiệu trong năm (đơn vị đã gửi hoặc được duyệt)',
     compute: (ctx: FactContext, p) => {
       const regs = ctx.history.registrations;
