@@ -102,6 +102,8 @@ export async function seedDemo(
     if (options.registry !== false) await (await import('./demo-scoring')).seedDemoScoring(tx, clock);
     if (options.registry !== false) await (await import('./demo-movements')).seedDemoMovements(tx, clock());
     if (options.registry !== false) await (await import('./demo-council')).seedDemoCouncils(tx);
+    // Issue 7: the public portal's categories, 2020 news and web links.
+    if (options.registry !== false) await (await import('./demo-portal')).seedDemoPortal(tx);
     await tx.insert(appMeta).values({ key: 'demo_seeded_at', value: clock().toISOString() });
     await recordAudit(
       tx,
