@@ -31,6 +31,7 @@ import { reportsRepository as repo } from './reports.repository';
 import { issuerOn } from '../decisions/decisions.repository';
 import { placeOf } from '../scoring/word/scoring-word';
 import { summaryHtml } from './summary-html';
+import type { NewsService } from '../portal/news.service';
 
 export interface Viewer {
   actor: Actor;
@@ -46,21 +47,10 @@ export interface SummaryQuery {
 }
 
 /** The portal's news (src/server/features/portal/news.service.ts), injected by app.ts. */
-export interface NewsPublisher {
-  publishGenerated(
-    actor: Actor,
-    item: {
-      categorySlug: string;
-      title: string;
-      summary: string;
-      bodyHtml: string;
-      publishAt?: Date | string;
-    },
-  ): Promise<Result<{ id: string; slug: string; url: string }> | { id: string; slug: string; url: string }>;
-}
+export type NewsPublisher = Pick<NewsService, 'publishGenerated' | 'categories' | 'createCategory'>;
 
-/** The news category a published summary goes to. */
-export const SUMMARY_NEWS_CATEGORY = 'thi-dua-khen-thuong';
+/** The news category a published summary goes to (made on first publication when missing). */
+export const SUMMARY_NEWS_CATEGORY = { slug: 'thi-dua-khen-thuong', name: 'Thi đua, khen thưởng' };
 
 interface ResolvedScope {
   /** The stored narrative's key: '' (everything), a unit code, or `block:<id>`. */
@@ -79,6 +69,13 @@ export interface ReportIssuer {
   issuer: string;
   symbol: string;
   place: string;
+}
+
+/** Carries a refusal out of a transaction so that it rolls back. */
+class Refused<T> extends Error {
+  constructor(readonly result: Result<T>) {
+    super('refused');
+  }
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -315,7 +312,8 @@ export function createReportsService(database: Database, clock: Clock, news?: Ne
 
     /**
      * Publishes the report (numbers and the latest narrative) as a news item of the portal, and keeps the
-     * item's id with the report. The news service writes (and audits) the item; this records the link.
+     * item's id with the report: the news item, the link and the audit row in one transaction. Publishing
+     * again replaces the same item (same address) with the current figures and narrative.
      */
     async publish(
       v: Viewer,
@@ -326,23 +324,34 @@ export function createReportsService(database: Database, clock: Clock, news?: Ne
       const r = await summaryWithIssuer(v, { year: input.year, scope: input.scope }, now);
       if (!r.ok) return r;
       const { report, issuer, scope } = r.value;
-      const title = `${report.title}${scope.key ? ` — ${scope.label}` : ''}`;
+      if (!(await news.categories()).some((c) => c.slug === SUMMARY_NEWS_CATEGORY.slug)) {
+        const made = await news.createCategory(v.actor, { ...SUMMARY_NEWS_CATEGORY, sortOrder: 0 });
+        // Someone else made it meanwhile: fine.
+        if (!made.ok && made.error.code !== 'NEWS.CATEGORY_SLUG_TAKEN') return made;
+      }
+      const title = `Báo cáo ${report.title.charAt(0).toLowerCase()}${report.title.slice(1)}${
+        scope.key ? ` — ${scope.label}` : ''
+      }`;
       const summary = report.empty
         ? `Năm ${report.year} chưa có dữ liệu phong trào thi đua và khen thưởng trong phạm vi ${scope.label}.`
-        : `Kết quả các phong trào thi đua và công tác khen thưởng năm ${report.year} ` +
-          `(${issuer.issuer || scope.label}): ${report.lines.length} nhóm khen thưởng, ` +
-          `${report.movements.length} phong trào thi đua.`;
-      const published = await news.publishGenerated(v.actor, {
-        categorySlug: SUMMARY_NEWS_CATEGORY,
-        title,
-        summary,
-        bodyHtml: summaryHtml(report, issuer),
-        ...(input.publishAt ? { publishAt: new Date(input.publishAt) } : {}),
-      });
-      const item = 'ok' in published ? published : ok(published);
-      if (!item.ok) return item;
-      await database.db.transaction(async (tx) => {
+        : `Kết quả ${report.movements.length} phong trào thi đua và công tác khen thưởng năm ${report.year}` +
+          `${issuer.issuer ? ` của ${issuer.issuer}` : ''} (phạm vi: ${scope.label}).`;
+      const run = database.db.transaction(async (tx) => {
         const stored = await repo.reportForUpdate(tx, input.year, scope.key);
+        const item = await news.publishGenerated(
+          v.actor,
+          {
+            categorySlug: SUMMARY_NEWS_CATEGORY.slug,
+            title: title.slice(0, 300),
+            summary: summary.slice(0, 1000),
+            bodyHtml: summaryHtml(report, issuer),
+            ...(input.publishAt ? { publishAt: input.publishAt } : {}),
+            ...(stored.publishedNewsId ? { newsId: stored.publishedNewsId } : {}),
+          },
+          tx,
+        );
+        // Nothing of a refused publication stays (the report row made above included).
+        if (!item.ok) throw new Refused(item);
         await repo.setPublished(tx, stored.id, item.value.id, now);
         await recordAudit(
           tx,
@@ -362,8 +371,12 @@ export function createReportsService(database: Database, clock: Clock, news?: Ne
           },
           clock,
         );
+        return ok(item.value);
       });
-      return ok(item.value);
+      return run.catch((e: unknown) => {
+        if (e instanceof Refused) return e.result;
+        throw e;
+      });
     },
 
     /** What the scope picker offers for a year: the blocks and units the viewer may see, sorted. */

@@ -388,6 +388,82 @@ describe(`year-end summary on the demo (${engine})`, () => {
     expect(h).toMatchObject({ currentVersion: 0, versions: [] });
   });
 
+  it('publishes the report as a news item of the portal, and again to the same item', async () => {
+    // A narrative with markup in it: the news body shows it as text.
+    const h = (
+      await canbo.request('GET', '/api/reports/summary/versions?year=2020&scope=BL-TTKN')
+    ).json() as NarrativeHistory;
+    const saved = await canbo.request('PUT', '/api/reports/summary/narrative', {
+      year: 2020,
+      scope: 'BL-TTKN',
+      baseVersion: h.currentVersion,
+      sections: {
+        assessment: 'Hoàn thành <script>alert(1)</script> tốt.',
+        proposals: 'Đề nghị Sở bổ sung kinh phí.',
+      },
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+
+    const res = await canbo.request('POST', '/api/reports/summary/publish', { year: 2020, scope: 'BL-TTKN' });
+    expect(res.statusCode, res.body).toBe(200);
+    const item = res.json() as { id: string; slug: string; url: string };
+    expect(item.url).toBe(`/tin-tuc/${item.slug}`);
+    const rows = await t.database.rows<{ title: string; status: string; body_html: string; slug: string }>(
+      sql`select title, status, body_html, slug from news_items where id = ${item.id}`,
+    );
+    expect(rows[0]).toMatchObject({
+      status: 'published',
+      title: 'Báo cáo tổng kết công tác thi đua, khen thưởng năm 2020 — Trung tâm Khuyến nông tỉnh Bạc Liêu',
+    });
+    const body = rows[0]!.body_html;
+    for (const x of [
+      'II. Công tác khen thưởng',
+      'Lao động tiên tiến',
+      'III. ĐÁNH GIÁ CHUNG',
+      'Đề nghị Sở bổ sung kinh phí.',
+    ])
+      expect(body, x).toContain(x);
+    expect(body).not.toContain('<script');
+    expect(body).toContain('&lt;script&gt;');
+    const history = (
+      await canbo.request('GET', '/api/reports/summary/versions?year=2020&scope=BL-TTKN')
+    ).json() as NarrativeHistory;
+    expect(history.publishedNewsId).toBe(item.id);
+    // The public page shows it without login.
+    const page = await t.sut.inject({ method: 'GET', url: item.url });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Báo cáo tổng kết công tác thi đua, khen thưởng năm 2020');
+
+    // Again: the same item (same address), with the current narrative.
+    const again = await canbo.request('POST', '/api/reports/summary/publish', {
+      year: 2020,
+      scope: 'BL-TTKN',
+    });
+    expect(again.statusCode, again.body).toBe(200);
+    expect(again.json()).toEqual(item);
+    const actions = await t.database.rows<{ action: string }>(
+      sql`select action from audit_log where entity_type in ('summary_report', 'news_item') order by seq desc limit 2`,
+    );
+    expect(actions.map((a) => a.action)).toEqual(['report.publish', 'news.item.publish_generated']);
+
+    // An empty year publishes a clear empty report; bad input changes nothing.
+    const empty = await canbo.request('POST', '/api/reports/summary/publish', { year: 1995 });
+    expect(empty.statusCode, empty.body).toBe(200);
+    const emptyBody = await t.database.rows<{ body_html: string }>(
+      sql`select body_html from news_items where id = ${(empty.json() as { id: string }).id}`,
+    );
+    expect(emptyBody[0]!.body_html).toContain('Năm 1995 chưa có dữ liệu phong trào thi đua và khen thưởng');
+    const before = await t.database.rows<{ n: unknown }>(sql`select count(*) as n from news_items`);
+    for (const b of [{ year: 'x' }, { year: 2020, publishAt: 'mai' }, { year: 2020, other: 1 }])
+      expect((await canbo.request('POST', '/api/reports/summary/publish', b)).statusCode).toBe(400);
+    expect(
+      (await canbo.request('POST', '/api/reports/summary/publish', { year: 2020, scope: 'KHONG-CO' }))
+        .statusCode,
+    ).toBe(404);
+    const after = await t.database.rows<{ n: unknown }>(sql`select count(*) as n from news_items`);
+    expect(Number(after[0]!.n)).toBe(Number(before[0]!.n));
+  });
+
   it('a revoked award does not count', async () => {
     const one = await t.database.rows<{ id: string }>(
       sql`select id from awards where year = 2020 and award_code = 'LDTT' order by recipient_key limit 1`,
