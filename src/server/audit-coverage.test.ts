@@ -1249,6 +1249,22 @@ const steps: Step[] = [
     'news.link.delete',
     async () => (await t.login('canbo')).request('DELETE', `/api/news/links/${nw.link}`),
   ],
+  // Issue 7: the year-end summary's narrative and its publication as news.
+  [
+    'PUT /api/reports/summary/narrative',
+    'report.narrative.save',
+    async () =>
+      (await t.login('canbo')).request('PUT', '/api/reports/summary/narrative', {
+        year: 2020,
+        baseVersion: 0,
+        sections: { assessment: 'Hoàn thành tốt nhiệm vụ.' },
+      }),
+  ],
+  [
+    'POST /api/reports/summary/publish',
+    'report.publish',
+    async () => (await t.login('canbo')).request('POST', '/api/reports/summary/publish', { year: 2020 }),
+  ],
   [
     'POST /api/auth/logout',
     'auth.logout',

@@ -102,6 +102,8 @@ export async function seedDemo(
     if (options.registry !== false) await (await import('./demo-scoring')).seedDemoScoring(tx, clock);
     if (options.registry !== false) await (await import('./demo-movements')).seedDemoMovements(tx, clock());
     if (options.registry !== false) await (await import('./demo-council')).seedDemoCouncils(tx);
+    // Issue 7: the certificate templates, and with the registry the 2020 emulation fund ledgers.
+    await (await import('./demo-fund')).seedDemoFund(tx, clock, { ledger: options.registry !== false });
     // Issue 7: the public portal's categories, 2020 news and web links.
     if (options.registry !== false) await (await import('./demo-portal')).seedDemoPortal(tx);
     await tx.insert(appMeta).values({ key: 'demo_seeded_at', value: clock().toISOString() });
