@@ -9,7 +9,7 @@
  *   movements — "trích không quá 20% trong tổng lập Quỹ thi đua, khen thưởng của từng cấp để chi cho công tác
  *   tổ chức, chỉ đạo các phong trào thi đua" — comes from the Finance Ministry's guidance (Thông tư
  *   71/2011/TT-BTC, Điều 4 khoản 2 điểm c), applied with Điều 66 (sử dụng quỹ).
- * - Nghị định 98/2023/NĐ-CP, Điều 50 (in force 31/12/2023): the same 1,0% / 1,5% for the province, district and
+ * - Nghị định 98/2023/NĐ-CP, Điều 50 (applied from 01/01/2024 with the 2022 law): the same 1,0% / 1,5% for the province, district and
  *   commune levels; the 20% share for movements is kept.
  * - Nghị định 152/2025/NĐ-CP, Điều 46 khoản 3 điểm b (in force 01/7/2025): province and commune levels (no more
  *   district level), at most 1,0% of recurrent spending (1,5% in mountain, midland, Central Highlands, remote
@@ -64,7 +64,8 @@ export const FUND_V2017: FundPack = {
 export const FUND_V2024: FundPack = {
   id: 'FUND-V2024',
   name: 'Nghị định 98/2023/NĐ-CP',
-  effectiveFrom: '2023-12-31',
+  // With the Luật Thi đua, khen thưởng 2022, from 01/01/2024 (as the V2024 rule pack).
+  effectiveFrom: '2024-01-01',
   budgetShareBp: {
     plains: 100,
     remote: 150,

@@ -13,15 +13,23 @@ export async function issuedDecision(
   decidedOn: string,
   prizeTotal: number,
   status: 'issued' | 'draft' = 'issued',
+  extra: {
+    summary?: string;
+    place?: string;
+    signerName?: string;
+    signerTitle?: string;
+    signMode?: string;
+  } = {},
 ): Promise<{ id: string; number: string }> {
   const seq = ++serial;
   const number = `${seq}/QĐ-TST`;
   const rows = await database.rows<{ id: string }>(
     sql`insert into decisions (issuer_unit_id, kind, status, year, seq, number, symbol, decided_on, summary, prize_total,
-        issued_at)
+        issued_at, place, signer_name, signer_title, sign_mode)
       select id, 'award', ${status}, ${Number(decidedOn.slice(0, 4))}, ${status === 'issued' ? seq : null},
-        ${status === 'issued' ? number : null}, 'TST', ${decidedOn}, ${`Về việc tặng Giấy khen (thử ${seq})`},
-        ${prizeTotal}, ${status === 'issued' ? new Date(`${decidedOn}T09:00:00+07:00`).toISOString() : null}
+        ${status === 'issued' ? number : null}, 'TST', ${decidedOn}, ${extra.summary ?? `Về việc tặng Giấy khen (thử ${seq})`},
+        ${prizeTotal}, ${status === 'issued' ? new Date(`${decidedOn}T09:00:00+07:00`).toISOString() : null},
+        ${extra.place ?? ''}, ${extra.signerName ?? ''}, ${extra.signerTitle ?? ''}, ${extra.signMode ?? 'direct'}
       from units where code = ${issuerCode}
       returning id`,
   );
