@@ -13,6 +13,7 @@ import { insertDossierUnderReview } from './testing/awarding-fixtures';
 import { makeDossier } from './features/decisions/decisions.fixtures';
 // Issue 7: the emulation fund.
 import { issuedDecision } from './features/fund/fund.fixtures';
+import { defaultLayout } from '../domain/certificates';
 
 let t: TestApp;
 let admin: Session;
@@ -1264,6 +1265,40 @@ const steps: Step[] = [
     'POST /api/reports/summary/publish',
     'report.publish',
     async () => (await t.login('canbo')).request('POST', '/api/reports/summary/publish', { year: 2020 }),
+  ],
+  // Issue 7: certificate templates.
+  [
+    'POST /api/certificates/templates',
+    'certificate.template.create',
+    async () => {
+      const res = await (
+        await t.login('canbo')
+      ).request('POST', '/api/certificates/templates', {
+        code: 'GK-KIEM-TRA',
+        name: 'Giấy khen (kiểm tra)',
+        awardCodes: ['GIAY_KHEN'],
+        layout: defaultLayout('GK'),
+      });
+      fd.template = (res.json() as { id: string }).id;
+      return res;
+    },
+  ],
+  [
+    'PUT /api/certificates/templates/:id',
+    'certificate.template.update',
+    async () =>
+      (await t.login('canbo')).request('PUT', `/api/certificates/templates/${fd.template}`, {
+        code: 'GK-KIEM-TRA',
+        name: 'Giấy khen (kiểm tra, đã căn chỉnh)',
+        awardCodes: ['GIAY_KHEN'],
+        layout: { ...defaultLayout('GK'), offset: { x: 1.5, y: -2 } },
+        version: 1,
+      }),
+  ],
+  [
+    'DELETE /api/certificates/templates/:id',
+    'certificate.template.delete',
+    async () => (await t.login('canbo')).request('DELETE', `/api/certificates/templates/${fd.template}`),
   ],
   [
     'POST /api/auth/logout',
