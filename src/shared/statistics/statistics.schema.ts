@@ -7,7 +7,7 @@ import { AWARD_TRACKS, RECIPIENT_KINDS, SEXES } from '../registry/catalog';
 import { FORM_IDS } from '../../domain/reports/forms';
 
 export { FORM_IDS };
-export type { FormId, FormModel } from '../../domain/reports/forms';
+export type { FormId, FormModel, FormRow } from '../../domain/reports/forms';
 export type { Statistics, StatTable, StatRow, StatFilter } from '../../domain/reports/statistics';
 
 const YEAR_MESSAGE = 'Năm không hợp lệ (từ 1990 đến 2100)';
@@ -92,6 +92,48 @@ export const formQuery = z.strictObject({
 });
 
 export const dashboardQuery = z.strictObject({ year: statYear, scope: statScope });
+
+const DOSSIER_STATES = [
+  'draft',
+  'submitted',
+  'returned',
+  'received',
+  'under_review',
+  'disclosed',
+  'in_council',
+  'approved',
+  'decided',
+  'rejected',
+  'forwarded',
+] as const;
+
+/** The dossiers behind the dashboard's dossier chart. */
+export const statDossiersQuery = z.strictObject({
+  year: statYear,
+  scope: statScope,
+  status: z.enum(DOSSIER_STATES, { message: 'Trạng thái hồ sơ không hợp lệ' }).optional(),
+  late: boolText.optional(),
+  page: z.coerce.number({ message: 'Trang không hợp lệ' }).int().min(1, 'Trang phải từ 1').default(1),
+  pageSize: z.coerce.number().int().min(1).max(200, 'Tối đa 200 dòng một trang').default(20),
+});
+export type StatDossiersQuery = z.infer<typeof statDossiersQuery>;
+export const statDossierItem = z.object({
+  id: z.string(),
+  code: z.string(),
+  title: z.string(),
+  status: z.string(),
+  statusLabel: z.string(),
+  unitName: z.string(),
+  dueOn: z.string().nullable(),
+  daysLate: z.number(),
+});
+export type StatDossierItem = z.infer<typeof statDossierItem>;
+export const statDossiersPage = z.object({
+  items: z.array(statDossierItem),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+});
 
 /** Dossier states still waiting on someone: a passed due date among these is late. */
 export const OPEN_DOSSIER_STATES = [

@@ -26,6 +26,8 @@ import { NotificationOutlined, SolutionOutlined } from '@ant-design/icons';
 import { FileDoneOutlined } from '@ant-design/icons';
 // Issue 7 (reports) icon.
 import { FileTextOutlined } from '@ant-design/icons';
+// Issue 7 (dashboard, statistics) icons.
+import { BarChartOutlined, DashboardOutlined } from '@ant-design/icons';
 import type { Permission } from '../../shared/permissions';
 import type { MessageKey } from '../lib/i18n';
 
@@ -39,6 +41,16 @@ export interface AppRoute {
 }
 
 export const ROUTES: AppRoute[] = [
+  // The dashboard (issue 7): the first page of everyone who reads reports (leaders, officers).
+  {
+    path: '/dashboard',
+    label: 'menu.dashboard',
+    icon: <DashboardOutlined />,
+    requires: ['read:report:any', 'read:report:own'],
+    page: lazy(() =>
+      import('../features/dashboard/components/DashboardPage').then((m) => ({ default: m.DashboardPage })),
+    ),
+  },
   {
     path: '/units',
     label: 'menu.units',
@@ -202,6 +214,16 @@ export const ROUTES: AppRoute[] = [
     requires: ['read:report:any', 'read:report:own'],
     page: lazy(() =>
       import('../features/reports/components/ReportsPage').then((m) => ({ default: m.ReportsPage })),
+    ),
+  },
+  // Statistics tables and the ministry's statistical forms (issue 7, part 2).
+  {
+    path: '/statistics',
+    label: 'menu.statistics',
+    icon: <BarChartOutlined />,
+    requires: ['read:report:any', 'read:report:own'],
+    page: lazy(() =>
+      import('../features/statistics/components/StatisticsPage').then((m) => ({ default: m.StatisticsPage })),
     ),
   },
   {

@@ -314,4 +314,54 @@ export const statisticsRepository = {
       })),
     };
   },
+
+  /** The dossiers behind the dashboard's dossier chart: one state, or the late ones. */
+  async dossierList(
+    database: Database,
+    year: number,
+    units: UnitSet,
+    filter: { status?: string | undefined; late?: boolean | undefined; today: string },
+    page: number,
+    pageSize: number,
+  ) {
+    const conds: SQL[] = [sql`d.year = ${year}`];
+    if (units) conds.push(sql`d.proposing_unit_id in (${units})`);
+    if (filter.status) conds.push(sql`d.status = ${filter.status}`);
+    if (filter.late)
+      conds.push(
+        sql`d.status in (${sql.join(
+          OPEN_DOSSIER_STATES.map((x) => sql`${x}`),
+          sql`, `,
+        )}) and d.due_on < ${filter.today}::date`,
+      );
+    const r = await database.rows<{
+      id: string;
+      code: string;
+      title: string;
+      status: string;
+      unit_name: string;
+      due_on: string | null;
+      days: unknown;
+      total: unknown;
+    }>(
+      sql`select d.id, d.code, d.title, d.status, u.name as unit_name, d.due_on::text as due_on,
+                 (${filter.today}::date - d.due_on) as days, count(*) over () as total
+          from dossiers d join units u on u.id = d.proposing_unit_id
+          where ${sql.join(conds, sql` and `)}
+          order by d.due_on nulls last, d.code
+          limit ${pageSize} offset ${(page - 1) * pageSize}`,
+    );
+    return {
+      total: r.length ? toCount(r[0]!.total) : 0,
+      items: r.map((x) => ({
+        id: String(x.id),
+        code: x.code,
+        title: x.title,
+        status: x.status,
+        unitName: x.unit_name,
+        dueOn: x.due_on ? String(x.due_on).slice(0, 10) : null,
+        daysLate: x.due_on && toCount(x.days) > 0 ? toCount(x.days) : 0,
+      })),
+    };
+  },
 };

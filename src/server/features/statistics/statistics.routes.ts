@@ -7,6 +7,8 @@ import {
   formQuery,
   statAwardsPage,
   statAwardsQuery,
+  statDossiersPage,
+  statDossiersQuery,
   statisticsQuery,
 } from '../../../shared/statistics/statistics.schema';
 import { anyOf } from '../../platform/http';
@@ -69,6 +71,22 @@ export function statisticsRoutes(service: StatisticsService, clock: Clock): Fast
         },
       },
       async (request) => unwrap(await service.awards(viewer(request), request.query)),
+    );
+
+    app.get(
+      '/dossiers',
+      {
+        config: { access: read },
+        schema: {
+          tags: ['statistics'],
+          summary:
+            'Hồ sơ đề nghị khen thưởng đằng sau biểu đồ hồ sơ: theo trạng thái, hoặc trễ hạn (có phân trang)',
+          querystring: statDossiersQuery,
+          response: { 200: statDossiersPage },
+        },
+      },
+      async (request) =>
+        unwrap(await service.dossiers(viewer(request), request.query, todayInVietnam(clock))),
     );
 
     app.get(

@@ -17,6 +17,8 @@ import {
   type Dashboard,
   type StatAwardsQuery,
   type StatAwardItem,
+  type StatDossierItem,
+  type StatDossiersQuery,
 } from '../../../shared/statistics/statistics.schema';
 import type { Page } from '../../../shared/paginated';
 import { effectivePack } from '../eligibility/eligibility.service';
@@ -151,6 +153,25 @@ export function createStatisticsService(database: Database) {
       if (!s.ok) return s;
       const r = await reading(database, (d) => repo.awards(d, q.year, s.value.units, q, q.page, q.pageSize));
       return ok({ ...r, page: q.page, pageSize: q.pageSize });
+    },
+
+    async dossiers(v: Viewer, q: StatDossiersQuery, today: string): Promise<Result<Page<StatDossierItem>>> {
+      const s = await resolveScope(v, q.scope, q.year);
+      if (!s.ok) return s;
+      const r = await repo.dossierList(
+        database,
+        q.year,
+        s.value.units,
+        { status: q.status, late: q.late, today },
+        q.page,
+        q.pageSize,
+      );
+      return ok({
+        ...r,
+        items: r.items.map((d) => ({ ...d, statusLabel: DOSSIER_STATE_LABELS[d.status] ?? d.status })),
+        page: q.page,
+        pageSize: q.pageSize,
+      });
     },
 
     async form(

@@ -396,6 +396,27 @@ describe(`the dashboard (${engine})`, () => {
       await canbo.request('GET', '/api/statistics/dashboard?year=2020&scope=BL-TTKN')
     ).json() as Dashboard;
     expect(other.dossiers.late).toBe(0);
+    // The list behind the chart: the late ones, one state, refused outside the own unit, bad input.
+    const late = await canbo.request('GET', '/api/statistics/dossiers?year=2020&late=true');
+    expect(late.statusCode, late.body).toBe(200);
+    expect((late.json() as { items: { code: string }[] }).items.map((x) => x.code)).toEqual([
+      'HS-TK-1',
+      'HS-TK-4',
+    ]);
+    const decided = (
+      await canbo.request('GET', '/api/statistics/dossiers?year=2020&status=decided')
+    ).json() as {
+      total: number;
+      items: { statusLabel: string }[];
+    };
+    expect(decided.total).toBe(1);
+    expect(decided.items[0]!.statusLabel).toBe('Đã có quyết định');
+    expect((await donvi.request('GET', '/api/statistics/dossiers?year=2020&scope=BL-TTKN')).statusCode).toBe(
+      403,
+    );
+    const bad = await canbo.request('GET', '/api/statistics/dossiers?year=2020&status=lost');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('Trạng thái hồ sơ không hợp lệ');
   });
 
   it('an empty year is an empty dashboard', async () => {

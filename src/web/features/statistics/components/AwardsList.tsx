@@ -1,0 +1,62 @@
+import { useState } from 'react';
+import { Table, Tag } from 'antd';
+import type { StatAwardItem, StatFilter } from '../../../../shared/statistics/statistics.schema';
+import { RECIPIENT_KIND_LABELS, type RecipientKind } from '../../../../shared/registry/catalog';
+import { formatIsoDate } from '../../../lib/dates';
+import { useI18n } from '../../../lib/i18n';
+import { useResource } from '../../../lib/use-resource';
+import { ErrorState } from '../../../lib/ui/states';
+import { getAwards } from '../api/statistics';
+import { formatMoney } from './format';
+
+/** The awards behind one number of a table: a page at a time from GET /api/statistics/awards. */
+export function AwardsList({ filter, scope }: { filter: StatFilter & { year: number }; scope: string }) {
+  const { t } = useI18n();
+  const [page, setPage] = useState(1);
+  const key = JSON.stringify(filter) + scope;
+  const [lastKey, setLastKey] = useState(key);
+  if (key !== lastKey) {
+    setLastKey(key);
+    setPage(1);
+  }
+  const list = useResource(() => getAwards(filter, scope, page), [key, page]);
+  if (list.error && !list.data) return <ErrorState error={list.error} onRetry={list.reload} />;
+  return (
+    <Table<StatAwardItem>
+      size="small"
+      data-testid="drill-down"
+      rowKey="id"
+      loading={list.loading}
+      dataSource={list.data?.items ?? []}
+      pagination={{
+        current: page,
+        pageSize: 20,
+        total: list.data?.total ?? 0,
+        showSizeChanger: false,
+        showTotal: (n) => t('common.total', { count: n.toLocaleString('vi-VN') }),
+        onChange: setPage,
+      }}
+      columns={[
+        { title: t('drill.recipient'), dataIndex: 'recipientName' },
+        {
+          title: t('drill.kind'),
+          dataIndex: 'recipientKind',
+          render: (k: string) => <Tag>{RECIPIENT_KIND_LABELS[k as RecipientKind] ?? k}</Tag>,
+        },
+        { title: t('drill.unit'), dataIndex: 'unitName' },
+        { title: t('drill.award'), dataIndex: 'awardLabel' },
+        { title: t('drill.issuer'), dataIndex: 'issuer' },
+        {
+          title: t('drill.decision'),
+          render: (_, r) => `${r.decisionNumber} (${formatIsoDate(r.decisionDate)})`,
+        },
+        {
+          title: t('drill.prize'),
+          dataIndex: 'prize',
+          align: 'right',
+          render: (v: number) => (v ? formatMoney(v) : ''),
+        },
+      ]}
+    />
+  );
+}
