@@ -50,7 +50,7 @@ export interface SummaryQuery {
 export type NewsPublisher = Pick<NewsService, 'publishGenerated' | 'categories' | 'createCategory'>;
 
 /** The news category a published summary goes to (made on first publication when missing). */
-export const SUMMARY_NEWS_CATEGORY = { slug: 'thi-dua-khen-thuong', name: 'Thi đua, khen thưởng' };
+export const SUMMARY_NEWS_CATEGORY = { slug: 'thi-dua-khen-thuong', name: 'Thi đua – Khen thưởng' };
 
 interface ResolvedScope {
   /** The stored narrative's key: '' (everything), a unit code, or `block:<id>`. */
