@@ -5,8 +5,10 @@
  *   tsx bench/registry-child.ts prepare (--data-dir <dir> | --url <…>)
  *       Creates and migrates the database, untimed, so that the measurement opens an existing one.
  *   tsx bench/registry-child.ts import --file <dataset.json> (--data-dir <dir> | --url <postgres://…>)
- *       What `npm run cli -- import dataset` does: read the file, readJsonDataset (JSON.parse + zod per
- *       record), runImport(…, 'commit') — batched upserts by natural keys in one transaction.
+ *       What `npm run cli -- import dataset` does (decision 042): index the file in one streaming pass
+ *       (indexJsonDataset: structure, envelope, where each kind's array is, sha256), then runImport(…,
+ *       'commit') reads each kind's records from the open file a chunk at a time (JSON.parse + zod per
+ *       record) and writes them with batched upserts by natural keys, all in one transaction.
  *   tsx bench/registry-child.ts bare --file <dataset.json> (--data-dir <dir> | --url <…>)
  *       The floor: the same rows into the same freshly migrated tables with plain batched
  *       `INSERT … SELECT FROM json_to_recordset` (1 000 rows a statement, ids made in JS), no ON CONFLICT,
@@ -20,7 +22,12 @@ import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { openDatabase, toCount, type Database, type DbOrTx } from '../src/server/platform/db/database';
-import { readJsonDataset, runImport } from '../src/server/features/registry/import.service';
+import {
+  indexJsonDataset,
+  jsonDatasetChunks,
+  runImport,
+} from '../src/server/features/registry/import.service';
+import { fileSource } from '../src/server/features/registry/json-stream';
 import { systemActor } from '../src/server/platform/actor';
 import { systemClock } from '../src/server/platform/clock';
 import { foldVietnamese, personSortKey, splitVietnameseName } from '../src/shared/vietnamese';
@@ -45,6 +52,8 @@ export interface ChildResult {
   /** Peak RSS sampled every 50 ms during the timed span, MB (misses peaks while the loop is blocked). */
   sampledPeakRssMb: number;
   errors: number;
+  /** process.memoryUsage() at the end of the timed span, MB (heap = JS objects; external includes PGlite's WebAssembly memory). */
+  memoryAtEnd: { rssMb: number; heapUsedMb: number; externalMb: number };
   loadAvg: [number, number];
 }
 
@@ -377,28 +386,31 @@ async function main() {
     const phase = (name: string, since: number) => (phases[name] = performance.now() - since);
     if (mode === 'import') {
       let t = performance.now();
-      const text = fs.readFileSync(values.file, 'utf8');
-      phase('readFile', t);
-      t = performance.now();
-      const read = readJsonDataset(text);
-      phase('parseAndValidate', t);
-      for (const list of Object.values(read.data)) records += list?.length ?? 0;
-      t = performance.now();
-      const summary = await runImport(
-        database,
-        systemActor(null, 'bench'),
-        systemClock,
-        {
-          data: read.data,
-          readErrors: read.errors,
-          source: { name: values.file, bytes: text, kind: 'dataset' },
-        },
-        { unitIds: null },
-        'commit',
-      );
-      phase('applyAndCommit', t);
-      errors = summary.errors.length;
-      if (errors) console.error(JSON.stringify(summary.errors.slice(0, 10)));
+      const fd = fs.openSync(values.file, 'r');
+      try {
+        const source = fileSource(fd, fs.fstatSync(fd).size);
+        const dataset = indexJsonDataset(source);
+        phase('index', t);
+        for (const n of Object.values(dataset.counts)) records += n ?? 0;
+        t = performance.now();
+        const summary = await runImport(
+          database,
+          systemActor(null, 'bench'),
+          systemClock,
+          {
+            chunks: jsonDatasetChunks(source, dataset),
+            readErrors: dataset.errors,
+            source: { name: values.file, sha256: dataset.sha256, kind: 'dataset' },
+          },
+          { unitIds: null },
+          'commit',
+        );
+        phase('applyAndCommit', t);
+        errors = summary.errors.length;
+        if (errors) console.error(JSON.stringify(summary.errors.slice(0, 10)));
+      } finally {
+        fs.closeSync(fd);
+      }
     } else {
       // Not timed: reading, parsing and preparing the rows.
       const d = JSON.parse(fs.readFileSync(values.file, 'utf8')) as Dataset;
@@ -414,6 +426,7 @@ async function main() {
     }
     const ms = performance.now() - t0;
     const cpu = process.cpuUsage(cpu0);
+    const memoryAtEnd = process.memoryUsage();
     clearInterval(sampler);
     const result: ChildResult = {
       mode,
@@ -427,6 +440,11 @@ async function main() {
       openedPeakRssMb,
       sampledPeakRssMb: sampled / 1024 / 1024,
       errors,
+      memoryAtEnd: {
+        rssMb: memoryAtEnd.rss / 1048576,
+        heapUsedMb: memoryAtEnd.heapUsed / 1048576,
+        externalMb: memoryAtEnd.external / 1048576,
+      },
       loadAvg: [os.loadavg()[0]!, os.loadavg()[1]!],
     };
     console.log(`RESULT ${JSON.stringify(result)}`);

@@ -2,7 +2,8 @@
  * `npx tsx bench/registry.ts` — the registry figures of issue 3, measured on this machine in one run:
  *
  *  1. Import of a synthetic province (bench/synthetic.ts; 60 000 people × 10 years, seed 1, ≈ 1.1 M
- *     records) through the real import (readJsonDataset + runImport, commit), into a fresh PGlite data
+ *     records) through the real import (the file streamed: indexJsonDataset + runImport reading each kind
+ *     a chunk at a time, commit; decision 042), into a fresh PGlite data
  *     directory and a fresh PostgreSQL database: records per second and the importing process's peak RSS.
  *     Targets on PGlite: ≥ 5 000 records/s, < 600 MB.
  *  2. In the same run, the floor: the same rows into the same fresh tables with plain batched INSERTs
@@ -205,7 +206,7 @@ async function importBench(
   for (const engine of engines) {
     const measure = async (mode: 'import' | 'bare') => {
       log(
-        `${engine}: ${mode === 'import' ? 'import (readJsonDataset + runImport)' : 'bare batched INSERT'} …`,
+        `${engine}: ${mode === 'import' ? 'import (streamed: indexJsonDataset + runImport)' : 'bare batched INSERT'} …`,
       );
       if (engine === 'pglite') {
         const dataDir = path.join(tmp, `pglite-${mode}`);
@@ -551,7 +552,7 @@ async function main() {
       for (const e of engines) {
         const p = e.import.phases;
         console.log(
-          `  ${e.engine} phases: read ${fmt((p.readFile ?? 0) / 1000, 1)} s, parse+validate ${fmt((p.parseAndValidate ?? 0) / 1000, 1)} s, apply+commit ${fmt((p.applyAndCommit ?? 0) / 1000, 1)} s; open MB = peak once the existing database was open, before importing; bare peak ${fmt(e.bare.peakRssMb)} MB (includes parsing the file, untimed)`,
+          `  ${e.engine} phases: index ${fmt((p.index ?? 0) / 1000, 1)} s, read+validate+apply+commit ${fmt((p.applyAndCommit ?? 0) / 1000, 1)} s; open MB = peak once the existing database was open, before importing; at the end: heap ${fmt(e.import.memoryAtEnd.heapUsedMb)} MB, external ${fmt(e.import.memoryAtEnd.externalMb)} MB (PGlite's WebAssembly memory is in it); bare peak ${fmt(e.bare.peakRssMb)} MB (includes parsing the file, untimed)`,
         );
       }
       const lite = engines.find((e) => e.engine === 'pglite')!;

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { systemActor } from '../../server/platform/actor';
-import type { LocatedDataset } from '../../server/features/registry/dataset-import';
+import type { DatasetChunks, LocatedDataset } from '../../server/features/registry/dataset-import';
 import { SHEETS } from '../../server/features/registry/excel/sheets';
 import { DATASET_ORDER } from '../../shared/registry/dataset.schema';
 import type { ImportIssue, ImportSummary } from '../../shared/registry/import.schema';
@@ -53,9 +53,13 @@ export const TEXT_ISSUE_LIMIT = 50;
 
 interface ReadResult {
   data: LocatedDataset;
+  /** A JSON dataset's records, streamed from the open file (closed by `close`). */
+  chunks?: DatasetChunks;
   errors: ImportIssue[];
   warnings: ImportIssue[];
-  bytes: Buffer;
+  bytes?: Buffer;
+  sha256?: string;
+  close?: () => void;
   /** 'json' or what readSpreadsheet read ('xlsx', 'csv:utf-8', …). */
   format: string;
   spreadsheet: boolean;
@@ -102,37 +106,49 @@ function statFile(file: string): fs.Stats {
 const engine = () => import('../../server/features/registry/import.service');
 const reader = () => import('../../server/features/registry/excel/read');
 
-async function readJson(bytes: Buffer, target: RegistryTarget): Promise<Omit<ReadResult, 'bytes'>> {
-  const { readJsonDataset } = await engine();
-  let text = bytes.toString('utf8');
-  // A bare array is one kind's records: wrap it as a dataset holding just that kind.
-  if ('kind' in target && /^\uFEFF?\s*\[/.test(text)) {
-    try {
-      const list: unknown = JSON.parse(text.replace(/^\uFEFF/, ''));
-      text = JSON.stringify({ format: 'vinhdanh-dataset', version: 1, [target.kind]: list });
-    } catch {
-      // readJsonDataset reports the syntax error.
-    }
-  }
-  const { data, errors } = readJsonDataset(text);
-  if ('kind' in target) {
-    // `import people x.json` must not quietly import units too, nor quietly skip them.
-    for (const other of DATASET_ORDER) {
-      if (other === target.kind) continue;
-      const n = (data[other]?.length ?? 0) + errors.filter((e) => e.kind === other).length;
-      if (n > 0) {
-        errors.push(
-          fileIssue(
-            'dataset',
-            `Tệp có dữ liệu "${SHEETS[other].sheetName}" (${other}); lệnh "import ${target.kind}" chỉ nhập ` +
-              `"${SHEETS[target.kind].sheetName}". Dùng "import dataset" để nhập cả tệp.`,
-            other,
-          ),
-        );
+/**
+ * A JSON file is never read whole: one pass indexes it (structure, envelope, where each kind's array is,
+ * sha256), then runImport reads each kind's records a chunk at a time from the open file (decision 042).
+ */
+async function readJson(file: string, size: number, target: RegistryTarget): Promise<ReadResult> {
+  const { indexJsonDataset, jsonDatasetChunks } = await engine();
+  const { fileSource } = await import('../../server/features/registry/json-stream');
+  const fd = fs.openSync(file, 'r');
+  try {
+    const source = fileSource(fd, size);
+    // A bare array is one kind's records.
+    const dataset = indexJsonDataset(source, 'kind' in target ? { kind: target.kind } : {});
+    const errors = [...dataset.errors];
+    if ('kind' in target) {
+      // `import people x.json` must not quietly import units too, nor quietly skip them.
+      for (const other of DATASET_ORDER) {
+        if (other === target.kind) continue;
+        if ((dataset.counts[other] ?? 0) > 0 || errors.some((e) => e.kind === other)) {
+          errors.push(
+            fileIssue(
+              'dataset',
+              `Tệp có dữ liệu "${SHEETS[other].sheetName}" (${other}); lệnh "import ${target.kind}" chỉ nhập ` +
+                `"${SHEETS[target.kind].sheetName}". Dùng "import dataset" để nhập cả tệp.`,
+              other,
+            ),
+          );
+        }
       }
     }
+    return {
+      chunks: errors.length ? undefined : jsonDatasetChunks(source, dataset),
+      data: {},
+      errors,
+      warnings: [],
+      sha256: dataset.sha256,
+      format: 'json',
+      spreadsheet: false,
+      close: () => fs.closeSync(fd),
+    };
+  } catch (err) {
+    fs.closeSync(fd);
+    throw err;
   }
-  return { data, errors, warnings: [], format: 'json', spreadsheet: false };
 }
 
 async function readInput(file: string, target: RegistryTarget): Promise<ReadResult> {
@@ -144,10 +160,7 @@ async function readInput(file: string, target: RegistryTarget): Promise<ReadResu
   } finally {
     fs.closeSync(fd);
   }
-  if (looksLikeJson(file, head)) {
-    const bytes = fs.readFileSync(file);
-    return { ...(await readJson(bytes, target)), bytes };
-  }
+  if (looksLikeJson(file, head)) return readJson(file, stat.size, target);
   const { checkImportSize, readSpreadsheet } = await reader();
   const label = 'kind' in target ? target.kind : 'file';
   // Refuse an oversized spreadsheet before reading it into memory.
@@ -259,21 +272,27 @@ async function run(argv: string[], ctx: CliContext): Promise<number> {
   const read = await readInput(file, target);
   const sourceKind = 'kind' in target ? target.kind : target.all;
   const { runImport } = await engine();
-  let summary = await withDatabase(ctx, (database) =>
-    runImport(
-      database,
-      systemActor(null, 'cli'),
-      ctx.clock,
-      {
-        data: read.data,
-        readErrors: read.errors,
-        readWarnings: read.warnings,
-        source: { name: path.basename(file), bytes: read.bytes, kind: sourceKind },
-      },
-      { unitIds: null },
-      dryRun ? 'preview' : 'commit',
-    ),
-  );
+  let summary: ImportSummary;
+  try {
+    summary = await withDatabase(ctx, (database) =>
+      runImport(
+        database,
+        systemActor(null, 'cli'),
+        ctx.clock,
+        {
+          data: read.data,
+          chunks: read.chunks,
+          readErrors: read.errors,
+          readWarnings: read.warnings,
+          source: { name: path.basename(file), bytes: read.bytes, sha256: read.sha256, kind: sourceKind },
+        },
+        { unitIds: null },
+        dryRun ? 'preview' : 'commit',
+      ),
+    );
+  } finally {
+    read.close?.();
+  }
   if (read.spreadsheet) {
     // Reference errors come back by field name; the officer knows the column header.
     const { localizeIssues } = await reader();

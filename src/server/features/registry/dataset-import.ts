@@ -129,9 +129,87 @@ function add(a: ImportCounts | undefined, b: ImportCounts): ImportCounts {
     : b;
 }
 
+/**
+ * Records of one kind, a chunk at a time (the JSON dataset streams from the file; spreadsheets and the
+ * demo seed pass arrays). Called once, with the list where reading and validation problems go.
+ */
+export type ChunkSource<K extends DatasetKind> = (
+  errors: ImportIssue[],
+) => AsyncIterable<Located<RecordOf<K>>[]>;
+export type DatasetChunks = { [K in DatasetKind]?: ChunkSource<K> };
+
+/** Records applied at a time: small enough to keep memory flat, big enough for few round trips. */
+export const CHUNK_RECORDS = 5000;
+
+/** An in-memory dataset as chunks. */
+export function chunksOf(data: LocatedDataset, size = CHUNK_RECORDS): DatasetChunks {
+  const out: Partial<Record<DatasetKind, ChunkSource<DatasetKind>>> = {};
+  for (const kind of DATASET_ORDER) {
+    const list = data[kind] as Located<RecordOf<DatasetKind>>[] | undefined;
+    if (!list) continue;
+    out[kind] = async function* () {
+      for (let i = 0; i < list.length; i += size) yield list.slice(i, i + size);
+    };
+  }
+  return out as DatasetChunks;
+}
+
+/** 53-bit hash of a string (cyrb53): compares a repeated record with the first one without keeping it. */
+function hash53(text: string): number {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}
+
+/**
+ * The natural keys seen so far for one kind: key → where it was first seen and a hash of its content.
+ * This is what stays in memory of a streamed kind (not the records).
+ */
+class KeyIndex {
+  private readonly at = new Map<string, number>();
+  private readonly rows: number[] = [];
+  private readonly hashes: number[] = [];
+
+  /** undefined when new (and remembers it); otherwise the first row and whether the content is the same. */
+  see(key: string, row: number, record: unknown): { row: number; same: boolean } | undefined {
+    const content = hash53(JSON.stringify(record));
+    // Keys with Vietnamese letters (decision numbers: "…/QĐ-UBND") would be two-byte strings in V8;
+    // their UTF-8 bytes as a one-byte string are the same key in half the memory.
+    const compact = Buffer.from(key, 'utf8').toString('latin1');
+    const i = this.at.get(compact);
+    if (i === undefined) {
+      this.at.set(compact, this.rows.length);
+      this.rows.push(row);
+      this.hashes.push(content);
+      return undefined;
+    }
+    return { row: this.rows[i]!, same: this.hashes[i] === content };
+  }
+}
+
 export async function applyDataset(
   tx: DbOrTx,
   data: LocatedDataset,
+  scope: ImportScope,
+): Promise<ApplyResult> {
+  return applyDatasetChunks(tx, chunksOf(data), scope);
+}
+
+/**
+ * Applies the kinds in dependency order (DATASET_ORDER), each a chunk at a time. Units, successions and
+ * blocks (a catalogue: hundreds of records) are gathered whole, because units are written parents first;
+ * every other kind is validated, checked and written chunk by chunk, keeping only key maps in memory.
+ */
+export async function applyDatasetChunks(
+  tx: DbOrTx,
+  chunks: DatasetChunks,
   scope: ImportScope,
 ): Promise<ApplyResult> {
   const errors: ImportIssue[] = [];
@@ -145,8 +223,27 @@ export async function applyDataset(
       value: value === null || value === undefined ? null : String(value),
       message,
     });
+  const finish = (): ApplyResult => {
+    errors.sort(
+      (a, b) =>
+        DATASET_ORDER.indexOf(a.kind as DatasetKind) - DATASET_ORDER.indexOf(b.kind as DatasetKind) ||
+        a.row - b.row,
+    );
+    return { byKind, errors, warnings };
+  };
+  async function* each<K extends DatasetKind>(kind: K): AsyncGenerator<Located<RecordOf<K>>[]> {
+    const source = chunks[kind] as ChunkSource<K> | undefined;
+    if (!source) return;
+    for await (const chunk of source(errors)) if (chunk.length) yield chunk;
+  }
+  async function all<K extends DatasetKind>(kind: K): Promise<Located<RecordOf<K>>[]> {
+    const out: Located<RecordOf<K>>[] = [];
+    for await (const chunk of each(kind)) for (const item of chunk) out.push(item);
+    return out;
+  }
+  const tally = (kind: DatasetKind, c: ImportCounts) => (byKind[kind] = add(byKind[kind], c));
 
-  // Reference maps, refreshed as records are written.
+  // Reference maps, filled as records are looked up or written.
   const unitIds = new Map<string, string>(
     (await rowsOf<{ code: string; id: string }>(tx, sql`select code, id from units`)).map((r) => [
       r.code,
@@ -155,26 +252,24 @@ export async function applyDataset(
   );
   const personIds = new Map<string, string>();
   const personUnit = new Map<string, string | null>();
-  const neededPeople = new Set<string>();
-  for (const kind of DATASET_ORDER) {
-    for (const item of (data[kind] ?? []) as Located<Record<string, unknown>>[]) {
-      const r = item.record;
-      if (typeof r.personCode === 'string') neededPeople.add(r.personCode);
-      if (kind === 'people') neededPeople.add(r.code as string);
-      if (Array.isArray(r.authorCodes)) for (const c of r.authorCodes as string[]) neededPeople.add(c);
-    }
-  }
-  if (neededPeople.size) {
+  const missingPeople = new Set<string>();
+  /** Looks up, once, the people a chunk names that are not known yet. */
+  const lookUpPeople = async (codes: Iterable<string>) => {
+    const wanted = new Set<string>();
+    for (const c of codes) if (!personIds.has(c) && !missingPeople.has(c)) wanted.add(c);
+    if (!wanted.size) return;
     const found = await rowsOf<{ code: string; id: string; current_unit_id: string | null }>(
       tx,
       sql`select p.code, p.id, p.current_unit_id from people p
-          join json_array_elements_text(${JSON.stringify([...neededPeople])}::json) as c(code) on c.code = p.code`,
+          join json_array_elements_text(${JSON.stringify([...wanted])}::json) as c(code) on c.code = p.code`,
     );
     for (const r of found) {
       personIds.set(r.code, r.id);
       personUnit.set(r.code, r.current_unit_id);
+      wanted.delete(r.code);
     }
-  }
+    for (const c of wanted) missingPeople.add(c);
+  };
 
   const inScope = (unitId: string | null | undefined) =>
     !scope.unitIds || (!!unitId && scope.unitIds.has(unitId));
@@ -205,17 +300,17 @@ export async function applyDataset(
     return id;
   };
 
-  /** Conflicting duplicates (same key, different content) are errors; exact repeats are skipped with a warning. */
-  function dedupe<T>(kind: DatasetKind, items: Located<T>[], keyOf: (r: T) => string): Located<T>[] {
-    const seen = new Map<string, Located<T>>();
+  /**
+   * Conflicting duplicates (same key, different content) are errors; exact repeats are skipped with a
+   * warning. The index lives as long as its kind is being read, across chunks.
+   */
+  function dedupe<T>(kind: DatasetKind, index: KeyIndex, items: Located<T>[], keyOf: (r: T) => string) {
     const out: Located<T>[] = [];
     for (const item of items) {
       const key = keyOf(item.record);
-      const first = seen.get(key);
-      if (!first) {
-        seen.set(key, item);
-        out.push(item);
-      } else if (JSON.stringify(first.record) === JSON.stringify(item.record)) {
+      const first = index.see(key, item.row, item.record);
+      if (!first) out.push(item);
+      else if (first.same) {
         warnings.push({
           kind,
           row: item.row,
@@ -230,10 +325,29 @@ export async function applyDataset(
     return out;
   }
 
-  const restrictedKinds: DatasetKind[] = ['units', 'successions', 'blocks'];
+  /** Streams one kind: dedupe each chunk by its natural key, then hand it to `apply`. */
+  async function stream<K extends DatasetKind>(
+    kind: K,
+    keyOf: (r: RecordOf<K>) => string,
+    apply: (items: Located<RecordOf<K>>[]) => Promise<void>,
+  ) {
+    const index = new KeyIndex();
+    for await (const chunk of each(kind)) {
+      const items = dedupe(kind, index, chunk, keyOf);
+      if (items.length) await apply(items);
+    }
+  }
+
+  const units = await all('units');
+  const successions = await all('successions');
+  const blocks = await all('blocks');
   if (scope.unitIds) {
-    for (const kind of restrictedKinds) {
-      for (const item of data[kind] ?? []) {
+    for (const [kind, items] of [
+      ['units', units],
+      ['successions', successions],
+      ['blocks', blocks],
+    ] as const) {
+      for (const item of items) {
         issue(
           kind,
           item.row,
@@ -243,11 +357,11 @@ export async function applyDataset(
         );
       }
     }
-    if (restrictedKinds.some((k) => (data[k] ?? []).length)) return { byKind, errors, warnings };
+    if (units.length || successions.length || blocks.length) return finish();
   }
 
   // ── units: parents before children (levels), parents may be in the file or already in the database.
-  const unitItems = dedupe('units', data.units ?? [], (r) => r.code);
+  const unitItems = dedupe('units', new KeyIndex(), units, (r) => r.code);
   if (unitItems.length) {
     const inFile = new Map(unitItems.map((u) => [u.record.code, u]));
     const depth = new Map<string, number>();
@@ -329,7 +443,8 @@ export async function applyDataset(
   // ── successions
   const successionItems = dedupe(
     'successions',
-    data.successions ?? [],
+    new KeyIndex(),
+    successions,
     (r) => `${r.predecessorCode}>${r.successorCode}`,
   );
   if (successionItems.length) {
@@ -360,7 +475,7 @@ export async function applyDataset(
   }
 
   // ── blocks and their members
-  const blockItems = dedupe('blocks', data.blocks ?? [], (r) => `${r.year}|${r.name}`);
+  const blockItems = dedupe('blocks', new KeyIndex(), blocks, (r) => `${r.year}|${r.name}`);
   if (blockItems.length) {
     const prepared = blockItems.flatMap(({ row, record: b }) => {
       const organizer = unitRef('blocks', row, 'organizerCode', b.organizerCode);
@@ -432,446 +547,499 @@ export async function applyDataset(
   }
 
   // ── people (+ probable-duplicate warnings)
-  const peopleItems = dedupe('people', data.people ?? [], (r) => r.code);
-  if (peopleItems.length) {
-    if (scope.unitIds) {
-      // A unit officer may add people only together with a unit history placing them in their units.
-      const placed = new Set((data.personUnits ?? []).map((p) => p.record.personCode));
-      for (const { row, record: p } of peopleItems) {
-        const known = personIds.has(p.code);
-        if ((known && !inScope(personUnit.get(p.code))) || (!known && !placed.has(p.code))) {
-          issue(
-            'people',
-            row,
-            'code',
-            p.code,
-            `Cán bộ "${p.code}" không thuộc đơn vị của bạn (cần quá trình công tác tại đơn vị của bạn)`,
-          );
+  /** Scoped imports: new people still waiting for a unit history in the importer's units (code → row). */
+  const unplaced = new Map<string, number>();
+  /** Folded name + birth date → first person in the file with it. */
+  const byNameDob = new Map<string, { row: number; code: string }>();
+  /** People this import inserted: the probe for existing look-alikes must not find them. */
+  const insertedPeople = new Set<string>();
+  await stream(
+    'people',
+    (r) => r.code,
+    async (peopleItems) => {
+      await lookUpPeople(peopleItems.map((p) => p.record.code));
+      if (scope.unitIds) {
+        // A unit officer may add people only together with a unit history placing them in their units;
+        // the history comes later in the file, so the new ones wait in `unplaced` (checked below).
+        for (const { row, record: p } of peopleItems) {
+          const known = personIds.has(p.code);
+          if (known && !inScope(personUnit.get(p.code))) {
+            issue('people', row, 'code', p.code, notYourPerson(p.code));
+          } else if (!known) unplaced.set(p.code, row);
         }
       }
-    }
-    const byNameDob = new Map<string, Located<PersonRecord>>();
-    for (const item of peopleItems) {
-      if (!item.record.dateOfBirth) continue;
-      const k = `${foldVietnamese(item.record.fullName)}|${item.record.dateOfBirth}`;
-      const other = byNameDob.get(k);
-      if (other && other.record.code !== item.record.code) {
-        warnings.push({
-          kind: 'people',
-          row: item.row,
-          column: 'fullName',
-          value: item.record.fullName,
-          message: `Có thể trùng người với dòng ${other.row} (mã ${other.record.code}): cùng họ tên và ngày sinh`,
-        });
-      } else byNameDob.set(k, item);
-    }
-    const probe = peopleItems
-      .filter((p) => p.record.dateOfBirth)
-      .map((p) => ({ f: foldVietnamese(p.record.fullName), d: p.record.dateOfBirth, c: p.record.code }));
-    if (probe.length) {
-      const dups = await rowsOf<{ c: string; code: string }>(
-        tx,
-        sql`select x.c, p.code from json_to_recordset(${JSON.stringify(probe)}::json) as x(f text, d date, c text)
-            join people p on vd_fold(p.full_name) = x.f and p.date_of_birth = x.d and p.code <> x.c`,
-      );
-      const rowOf = new Map(peopleItems.map((p) => [p.record.code, p]));
-      for (const d of dups) {
-        const item = rowOf.get(d.c)!;
-        warnings.push({
-          kind: 'people',
-          row: item.row,
-          column: 'fullName',
-          value: item.record.fullName,
-          message: `Có thể trùng với cán bộ đã có mã ${d.code}: cùng họ tên và ngày sinh`,
-        });
+      for (const item of peopleItems) {
+        if (!item.record.dateOfBirth) continue;
+        const k = `${foldVietnamese(item.record.fullName)}|${item.record.dateOfBirth}`;
+        const other = byNameDob.get(k);
+        if (other && other.code !== item.record.code) {
+          warnings.push({
+            kind: 'people',
+            row: item.row,
+            column: 'fullName',
+            value: item.record.fullName,
+            message: `Có thể trùng người với dòng ${other.row} (mã ${other.code}): cùng họ tên và ngày sinh`,
+          });
+        } else byNameDob.set(k, { row: item.row, code: item.record.code });
       }
-    }
-    const result = await upsertBatch<{ code: string }>(
-      tx,
-      {
-        table: 'people',
-        columns: {
-          code: 'text',
-          full_name: 'text',
-          family_name: 'text',
-          middle_name: 'text',
-          given_name: 'text',
-          sort_key: 'text',
-          sex: 'text',
-          date_of_birth: 'date',
-          ethnicity: 'text',
-          personal_id_number: 'text',
-          position: 'text',
-          is_leader: 'boolean',
-          is_demo: 'boolean',
+      const probe = peopleItems
+        .filter((p) => p.record.dateOfBirth)
+        .map((p) => ({ f: foldVietnamese(p.record.fullName), d: p.record.dateOfBirth, c: p.record.code }));
+      if (probe.length) {
+        const dups = await rowsOf<{ c: string; code: string }>(
+          tx,
+          sql`select x.c, p.code from json_to_recordset(${JSON.stringify(probe)}::json) as x(f text, d date, c text)
+              join people p on vd_fold(p.full_name) = x.f and p.date_of_birth = x.d and p.code <> x.c`,
+        );
+        const rowOf = new Map(peopleItems.map((p) => [p.record.code, p]));
+        for (const d of dups) {
+          if (insertedPeople.has(d.code)) continue;
+          const item = rowOf.get(d.c)!;
+          warnings.push({
+            kind: 'people',
+            row: item.row,
+            column: 'fullName',
+            value: item.record.fullName,
+            message: `Có thể trùng với cán bộ đã có mã ${d.code}: cùng họ tên và ngày sinh`,
+          });
+        }
+      }
+      const result = await upsertBatch<{ code: string }>(
+        tx,
+        {
+          table: 'people',
+          columns: {
+            code: 'text',
+            full_name: 'text',
+            family_name: 'text',
+            middle_name: 'text',
+            given_name: 'text',
+            sort_key: 'text',
+            sex: 'text',
+            date_of_birth: 'date',
+            ethnicity: 'text',
+            personal_id_number: 'text',
+            position: 'text',
+            is_leader: 'boolean',
+            is_demo: 'boolean',
+          },
+          conflict: ['code'],
+          updatable: [
+            'full_name',
+            'family_name',
+            'middle_name',
+            'given_name',
+            'sort_key',
+            'sex',
+            'date_of_birth',
+            'ethnicity',
+            'personal_id_number',
+            'position',
+            'is_leader',
+            'is_demo',
+          ],
+          onUpdate: 'version = people.version + 1, updated_at = now()',
+          returning: ['code'],
         },
-        conflict: ['code'],
-        updatable: [
-          'full_name',
-          'family_name',
-          'middle_name',
-          'given_name',
-          'sort_key',
-          'sex',
-          'date_of_birth',
-          'ethnicity',
-          'personal_id_number',
-          'position',
-          'is_leader',
-          'is_demo',
-        ],
-        onUpdate: 'version = people.version + 1, updated_at = now()',
-        returning: ['code'],
-      },
-      peopleItems.map(({ record: p }) => {
-        const parts = splitVietnameseName(p.fullName);
-        return {
-          code: p.code,
-          full_name: p.fullName.replace(/\s+/g, ' '),
-          family_name: parts.familyName,
-          middle_name: parts.middleName,
-          given_name: parts.givenName,
-          sort_key: personSortKey(p.fullName),
-          sex: p.sex,
-          date_of_birth: p.dateOfBirth ?? null,
-          ethnicity: p.ethnicity ?? null,
-          personal_id_number: p.personalIdNumber ?? null,
-          position: p.position ?? null,
-          is_leader: p.isLeader,
-          is_demo: p.isDemo ?? false,
-        };
-      }),
-    );
-    for (const r of result.changed) {
-      if (!personIds.has(r.code)) personUnit.set(r.code, null);
-      personIds.set(r.code, r.id);
-    }
-    byKind.people = counts(result);
-  }
+        peopleItems.map(({ record: p }) => {
+          const parts = splitVietnameseName(p.fullName);
+          return {
+            code: p.code,
+            full_name: p.fullName.replace(/\s+/g, ' '),
+            family_name: parts.familyName,
+            middle_name: parts.middleName,
+            given_name: parts.givenName,
+            sort_key: personSortKey(p.fullName),
+            sex: p.sex,
+            date_of_birth: p.dateOfBirth ?? null,
+            ethnicity: p.ethnicity ?? null,
+            personal_id_number: p.personalIdNumber ?? null,
+            position: p.position ?? null,
+            is_leader: p.isLeader,
+            is_demo: p.isDemo ?? false,
+          };
+        }),
+      );
+      for (const r of result.changed) {
+        if (!personIds.has(r.code)) personUnit.set(r.code, null);
+        if (r.inserted) insertedPeople.add(r.code);
+        personIds.set(r.code, r.id);
+        missingPeople.delete(r.code);
+      }
+      tally('people', counts(result));
+    },
+  );
+  insertedPeople.clear();
+  byNameDob.clear();
 
   // ── unit history; then each affected person's current unit
-  const historyItems = dedupe('personUnits', data.personUnits ?? [], (r) => `${r.personCode}|${r.fromDate}`);
-  if (historyItems.length) {
-    const rows = historyItems.flatMap(({ row, record: h }) => {
-      const unit = unitRef('personUnits', row, 'unitCode', h.unitCode);
-      if (!unit) return [];
-      if (scope.unitIds && !inScope(unit)) {
-        issue(
-          'personUnits',
-          row,
-          'unitCode',
-          h.unitCode,
-          `Đơn vị "${h.unitCode}" không thuộc phạm vi của bạn`,
-        );
-        return [];
-      }
-      if (!personIds.has(h.personCode)) {
-        issue(
-          'personUnits',
-          row,
-          'personCode',
-          h.personCode,
-          `Không tìm thấy cán bộ có mã "${h.personCode}"`,
-        );
-        return [];
-      }
-      return [
-        {
-          person_id: personIds.get(h.personCode),
-          unit_id: unit,
-          from_date: h.fromDate,
-          to_date: h.toDate ?? null,
-          position: h.position ?? null,
-        },
-      ];
-    });
-    byKind.personUnits = counts(
-      await upsertBatch(
-        tx,
-        {
-          table: 'person_unit_history',
-          columns: {
-            person_id: 'uuid',
-            unit_id: 'uuid',
-            from_date: 'date',
-            to_date: 'date',
-            position: 'text',
+  await stream(
+    'personUnits',
+    (r) => `${r.personCode}|${r.fromDate}`,
+    async (historyItems) => {
+      await lookUpPeople(historyItems.map((h) => h.record.personCode));
+      const rows = historyItems.flatMap(({ row, record: h }) => {
+        unplaced.delete(h.personCode);
+        const unit = unitRef('personUnits', row, 'unitCode', h.unitCode);
+        if (!unit) return [];
+        if (scope.unitIds && !inScope(unit)) {
+          issue(
+            'personUnits',
+            row,
+            'unitCode',
+            h.unitCode,
+            `Đơn vị "${h.unitCode}" không thuộc phạm vi của bạn`,
+          );
+          return [];
+        }
+        if (!personIds.has(h.personCode)) {
+          issue(
+            'personUnits',
+            row,
+            'personCode',
+            h.personCode,
+            `Không tìm thấy cán bộ có mã "${h.personCode}"`,
+          );
+          return [];
+        }
+        return [
+          {
+            person_id: personIds.get(h.personCode),
+            unit_id: unit,
+            from_date: h.fromDate,
+            to_date: h.toDate ?? null,
+            position: h.position ?? null,
           },
-          conflict: ['person_id', 'from_date'],
-          updatable: ['unit_id', 'to_date', 'position'],
-        },
-        rows,
-      ),
-    );
-    const affected = [...new Set(rows.map((r) => r.person_id as string))];
-    await tx.execute(sql`
-      update people p set current_unit_id = h.unit_id
-      from (
-        select distinct on (person_id) person_id, unit_id
-        from person_unit_history
-        where person_id in (select (value #>> '{}')::uuid from json_array_elements(${JSON.stringify(affected)}::json))
-        order by person_id, (to_date is null) desc, from_date desc
-      ) h
-      where p.id = h.person_id and p.current_unit_id is distinct from h.unit_id`);
-    for (const h of historyItems) {
-      const id = personIds.get(h.record.personCode);
-      if (id && !h.record.toDate) personUnit.set(h.record.personCode, unitIds.get(h.record.unitCode) ?? null);
-    }
-  }
+        ];
+      });
+      tally(
+        'personUnits',
+        counts(
+          await upsertBatch(
+            tx,
+            {
+              table: 'person_unit_history',
+              columns: {
+                person_id: 'uuid',
+                unit_id: 'uuid',
+                from_date: 'date',
+                to_date: 'date',
+                position: 'text',
+              },
+              conflict: ['person_id', 'from_date'],
+              updatable: ['unit_id', 'to_date', 'position'],
+            },
+            rows,
+          ),
+        ),
+      );
+      // A person's history may span chunks: each chunk recomputes from the table, the last one wins.
+      const affected = [...new Set(rows.map((r) => r.person_id as string))];
+      if (affected.length)
+        await tx.execute(sql`
+          update people p set current_unit_id = h.unit_id
+          from (
+            select distinct on (person_id) person_id, unit_id
+            from person_unit_history
+            where person_id in (select (value #>> '{}')::uuid from json_array_elements(${JSON.stringify(affected)}::json))
+            order by person_id, (to_date is null) desc, from_date desc
+          ) h
+          where p.id = h.person_id and p.current_unit_id is distinct from h.unit_id`);
+      for (const h of historyItems) {
+        const id = personIds.get(h.record.personCode);
+        if (id && !h.record.toDate)
+          personUnit.set(h.record.personCode, unitIds.get(h.record.unitCode) ?? null);
+      }
+    },
+  );
+  for (const [code, row] of unplaced) issue('people', row, 'code', code, notYourPerson(code));
+  unplaced.clear();
 
   // ── person-keyed yearly records
-  const personRows = <T extends { personCode: string }>(
+  const personRows = async <T extends { personCode: string }>(
     kind: DatasetKind,
     items: Located<T>[],
     map: (r: T, personId: string, row: number) => Record<string, unknown> | null,
-  ) =>
-    items.flatMap(({ row, record }) => {
+  ) => {
+    await lookUpPeople(items.map((i) => i.record.personCode));
+    return items.flatMap(({ row, record }) => {
       const person = personRef(kind, row, 'personCode', record.personCode);
       if (!person) return [];
       const mapped = map(record, person, row);
       return mapped ? [mapped] : [];
     });
+  };
 
-  const evalItems = dedupe(
+  await stream(
     'personEvaluations',
-    data.personEvaluations ?? [],
     (r) => `${r.personCode}|${r.year}`,
+    async (evalItems) => {
+      const rows = await personRows('personEvaluations', evalItems, (e, person, row) => {
+        const unit = e.unitCode ? unitRef('personEvaluations', row, 'unitCode', e.unitCode) : null;
+        if (unit === undefined) return null;
+        return {
+          person_id: person,
+          year: e.year,
+          rating: e.rating,
+          unit_id: unit,
+          employment_start_date: e.employmentStartDate ?? null,
+          note: e.note ?? null,
+        };
+      });
+      tally(
+        'personEvaluations',
+        counts(
+          await upsertBatch(
+            tx,
+            {
+              table: 'person_evaluations',
+              columns: {
+                person_id: 'uuid',
+                year: 'int',
+                rating: 'text',
+                unit_id: 'uuid',
+                employment_start_date: 'date',
+                note: 'text',
+              },
+              conflict: ['person_id', 'year'],
+              updatable: ['rating', 'unit_id', 'employment_start_date', 'note'],
+            },
+            rows,
+          ),
+        ),
+      );
+    },
   );
-  if (evalItems.length) {
-    const rows = personRows('personEvaluations', evalItems, (e, person, row) => {
-      const unit = e.unitCode ? unitRef('personEvaluations', row, 'unitCode', e.unitCode) : null;
-      if (unit === undefined) return null;
-      return {
-        person_id: person,
-        year: e.year,
-        rating: e.rating,
-        unit_id: unit,
-        employment_start_date: e.employmentStartDate ?? null,
-        note: e.note ?? null,
-      };
-    });
-    byKind.personEvaluations = counts(
-      await upsertBatch(
-        tx,
-        {
-          table: 'person_evaluations',
-          columns: {
-            person_id: 'uuid',
-            year: 'int',
-            rating: 'text',
-            unit_id: 'uuid',
-            employment_start_date: 'date',
-            note: 'text',
-          },
-          conflict: ['person_id', 'year'],
-          updatable: ['rating', 'unit_id', 'employment_start_date', 'note'],
-        },
-        rows,
-      ),
-    );
-  }
 
-  const leaveItems = dedupe('leaves', data.leaves ?? [], (r) => `${r.personCode}|${r.kind}|${r.fromDate}`);
-  if (leaveItems.length) {
-    byKind.leaves = counts(
-      await upsertBatch(
-        tx,
-        {
-          table: 'person_leaves',
-          columns: { person_id: 'uuid', kind: 'text', from_date: 'date', to_date: 'date', note: 'text' },
-          conflict: ['person_id', 'kind', 'from_date'],
-          updatable: ['to_date', 'note'],
-        },
-        personRows('leaves', leaveItems, (l, person) => ({
-          person_id: person,
-          kind: l.kind,
-          from_date: l.fromDate,
-          to_date: l.toDate,
-          note: l.note ?? null,
-        })),
-      ),
-    );
-  }
+  await stream(
+    'leaves',
+    (r) => `${r.personCode}|${r.kind}|${r.fromDate}`,
+    async (leaveItems) => {
+      tally(
+        'leaves',
+        counts(
+          await upsertBatch(
+            tx,
+            {
+              table: 'person_leaves',
+              columns: { person_id: 'uuid', kind: 'text', from_date: 'date', to_date: 'date', note: 'text' },
+              conflict: ['person_id', 'kind', 'from_date'],
+              updatable: ['to_date', 'note'],
+            },
+            await personRows('leaves', leaveItems, (l, person) => ({
+              person_id: person,
+              kind: l.kind,
+              from_date: l.fromDate,
+              to_date: l.toDate,
+              note: l.note ?? null,
+            })),
+          ),
+        ),
+      );
+    },
+  );
 
-  const trainingItems = dedupe('trainings', data.trainings ?? [], (r) => `${r.personCode}|${r.fromDate}`);
-  if (trainingItems.length) {
-    byKind.trainings = counts(
-      await upsertBatch(
-        tx,
-        {
-          table: 'person_trainings',
-          columns: {
-            person_id: 'uuid',
-            from_date: 'date',
-            to_date: 'date',
-            grade: 'text',
-            institution: 'text',
-            good_conduct: 'boolean',
-          },
-          conflict: ['person_id', 'from_date'],
-          updatable: ['to_date', 'grade', 'institution', 'good_conduct'],
-        },
-        personRows('trainings', trainingItems, (t, person) => ({
-          person_id: person,
-          from_date: t.fromDate,
-          to_date: t.toDate,
-          grade: t.grade ?? null,
-          institution: t.institution ?? null,
-          good_conduct: t.goodConduct,
-        })),
-      ),
-    );
-  }
+  await stream(
+    'trainings',
+    (r) => `${r.personCode}|${r.fromDate}`,
+    async (trainingItems) => {
+      tally(
+        'trainings',
+        counts(
+          await upsertBatch(
+            tx,
+            {
+              table: 'person_trainings',
+              columns: {
+                person_id: 'uuid',
+                from_date: 'date',
+                to_date: 'date',
+                grade: 'text',
+                institution: 'text',
+                good_conduct: 'boolean',
+              },
+              conflict: ['person_id', 'from_date'],
+              updatable: ['to_date', 'grade', 'institution', 'good_conduct'],
+            },
+            await personRows('trainings', trainingItems, (t, person) => ({
+              person_id: person,
+              from_date: t.fromDate,
+              to_date: t.toDate,
+              grade: t.grade ?? null,
+              institution: t.institution ?? null,
+              good_conduct: t.goodConduct,
+            })),
+          ),
+        ),
+      );
+    },
+  );
 
-  const unitEvalItems = dedupe(
+  await stream(
     'unitEvaluations',
-    data.unitEvaluations ?? [],
     (r) => `${r.unitCode}|${r.year}`,
-  );
-  if (unitEvalItems.length) {
-    const rows = unitEvalItems.flatMap(({ row, record: e }) => {
-      const unit = unitRef('unitEvaluations', row, 'unitCode', e.unitCode);
-      if (!unit) return [];
-      if (!inScope(unit)) {
-        issue(
-          'unitEvaluations',
-          row,
-          'unitCode',
-          e.unitCode,
-          `Đơn vị "${e.unitCode}" không thuộc phạm vi của bạn`,
-        );
-        return [];
-      }
-      return [
-        { unit_id: unit, year: e.year, rating: e.rating, member_count: e.memberCount, note: e.note ?? null },
-      ];
-    });
-    byKind.unitEvaluations = counts(
-      await upsertBatch(
-        tx,
-        {
-          table: 'unit_evaluations',
-          columns: { unit_id: 'uuid', year: 'int', rating: 'text', member_count: 'int', note: 'text' },
-          conflict: ['unit_id', 'year'],
-          updatable: ['rating', 'member_count', 'note'],
-        },
-        rows,
-      ),
-    );
-  }
-
-  const disciplineItems = dedupe(
-    'disciplines',
-    data.disciplines ?? [],
-    (r) => `${r.personCode}|${r.decisionNumber}`,
-  );
-  if (disciplineItems.length) {
-    byKind.disciplines = counts(
-      await upsertBatch(
-        tx,
-        {
-          table: 'disciplines',
-          columns: {
-            person_id: 'uuid',
-            level: 'text',
-            decision_number: 'text',
-            decision_date: 'date',
-            from_date: 'date',
-            to_date: 'date',
-            reason: 'text',
+    async (unitEvalItems) => {
+      const rows = unitEvalItems.flatMap(({ row, record: e }) => {
+        const unit = unitRef('unitEvaluations', row, 'unitCode', e.unitCode);
+        if (!unit) return [];
+        if (!inScope(unit)) {
+          issue(
+            'unitEvaluations',
+            row,
+            'unitCode',
+            e.unitCode,
+            `Đơn vị "${e.unitCode}" không thuộc phạm vi của bạn`,
+          );
+          return [];
+        }
+        return [
+          {
+            unit_id: unit,
+            year: e.year,
+            rating: e.rating,
+            member_count: e.memberCount,
+            note: e.note ?? null,
           },
-          conflict: ['person_id', 'decision_number'],
-          updatable: ['level', 'decision_date', 'from_date', 'to_date', 'reason'],
-        },
-        personRows('disciplines', disciplineItems, (d, person) => ({
-          person_id: person,
-          level: d.level,
-          decision_number: d.decisionNumber,
-          decision_date: d.decisionDate,
-          from_date: d.fromDate,
-          to_date: d.toDate ?? null,
-          reason: d.reason ?? null,
-        })),
-      ),
-    );
-  }
+        ];
+      });
+      tally(
+        'unitEvaluations',
+        counts(
+          await upsertBatch(
+            tx,
+            {
+              table: 'unit_evaluations',
+              columns: { unit_id: 'uuid', year: 'int', rating: 'text', member_count: 'int', note: 'text' },
+              conflict: ['unit_id', 'year'],
+              updatable: ['rating', 'member_count', 'note'],
+            },
+            rows,
+          ),
+        ),
+      );
+    },
+  );
+
+  await stream(
+    'disciplines',
+    (r) => `${r.personCode}|${r.decisionNumber}`,
+    async (disciplineItems) => {
+      tally(
+        'disciplines',
+        counts(
+          await upsertBatch(
+            tx,
+            {
+              table: 'disciplines',
+              columns: {
+                person_id: 'uuid',
+                level: 'text',
+                decision_number: 'text',
+                decision_date: 'date',
+                from_date: 'date',
+                to_date: 'date',
+                reason: 'text',
+              },
+              conflict: ['person_id', 'decision_number'],
+              updatable: ['level', 'decision_date', 'from_date', 'to_date', 'reason'],
+            },
+            await personRows('disciplines', disciplineItems, (d, person) => ({
+              person_id: person,
+              level: d.level,
+              decision_number: d.decisionNumber,
+              decision_date: d.decisionDate,
+              from_date: d.fromDate,
+              to_date: d.toDate ?? null,
+              reason: d.reason ?? null,
+            })),
+          ),
+        ),
+      );
+    },
+  );
 
   // ── initiatives and their authors
-  const initiativeItems = dedupe('initiatives', data.initiatives ?? [], (r) => r.code);
-  if (initiativeItems.length) {
-    const prepared = initiativeItems.flatMap(({ row, record: i }) => {
-      const authors = i.authorCodes.map((c) => personRef('initiatives', row, 'authorCodes', c));
-      if (authors.some((a) => !a)) return [];
-      return [{ i, authors: [...new Set(authors as string[])].sort() }];
-    });
-    const result = await upsertBatch<{ code: string }>(
-      tx,
-      {
-        table: 'initiatives',
-        columns: {
-          code: 'text',
-          kind: 'text',
-          title: 'text',
-          level: 'text',
-          recognition_date: 'date',
-          effect_scope: 'text',
-          recognizing_body: 'text',
-        },
-        conflict: ['code'],
-        updatable: ['kind', 'title', 'level', 'recognition_date', 'effect_scope', 'recognizing_body'],
-        onUpdate: 'version = initiatives.version + 1, updated_at = now()',
-        returning: ['code'],
-      },
-      prepared.map(({ i }) => ({
-        code: i.code,
-        kind: i.kind,
-        title: i.title,
-        level: i.level,
-        recognition_date: i.recognitionDate,
-        effect_scope: i.effectScope,
-        recognizing_body: i.recognizingBody,
-      })),
-    );
-    const c = counts(result);
-    const changed = new Set(result.changed.map((r) => r.code));
-    const existing = await rowsOf<{ code: string; id: string; authors: string[] | null }>(
-      tx,
-      sql`select i.code, i.id, (select array_agg(a.person_id::text order by a.person_id) from initiative_authors a where a.initiative_id = i.id) as authors
-          from initiatives i join json_array_elements_text(${JSON.stringify(prepared.map((p) => p.i.code))}::json) as c(code) on c.code = i.code`,
-    );
-    const byCode = new Map(existing.map((e) => [e.code, e]));
-    const authorRows: { initiative_id: string; person_id: string }[] = [];
-    const resetIds: string[] = [];
-    for (const p of prepared) {
-      const e = byCode.get(p.i.code)!;
-      const current = [...(e.authors ?? [])].sort();
-      if (JSON.stringify(current) !== JSON.stringify(p.authors)) {
-        resetIds.push(e.id);
-        for (const a of p.authors) authorRows.push({ initiative_id: e.id, person_id: a });
-        if (!changed.has(p.i.code)) {
-          c.unchanged--;
-          c.updated++;
-        }
-      }
-    }
-    if (resetIds.length) {
-      await tx.execute(
-        sql`delete from initiative_authors where initiative_id in (select (value #>> '{}')::uuid from json_array_elements(${JSON.stringify(resetIds)}::json))`,
-      );
-      await upsertBatch(
+  await stream(
+    'initiatives',
+    (r) => r.code,
+    async (initiativeItems) => {
+      await lookUpPeople(initiativeItems.flatMap((i) => i.record.authorCodes));
+      const prepared = initiativeItems.flatMap(({ row, record: i }) => {
+        const authors = i.authorCodes.map((c) => personRef('initiatives', row, 'authorCodes', c));
+        if (authors.some((a) => !a)) return [];
+        return [{ i, authors: [...new Set(authors as string[])].sort() }];
+      });
+      const result = await upsertBatch<{ code: string }>(
         tx,
         {
-          table: 'initiative_authors',
-          columns: { initiative_id: 'uuid', person_id: 'uuid' },
-          conflict: ['initiative_id', 'person_id'],
-          updatable: [],
-          noId: true,
+          table: 'initiatives',
+          columns: {
+            code: 'text',
+            kind: 'text',
+            title: 'text',
+            level: 'text',
+            recognition_date: 'date',
+            effect_scope: 'text',
+            recognizing_body: 'text',
+          },
+          conflict: ['code'],
+          updatable: ['kind', 'title', 'level', 'recognition_date', 'effect_scope', 'recognizing_body'],
+          onUpdate: 'version = initiatives.version + 1, updated_at = now()',
+          returning: ['code'],
         },
-        authorRows,
+        prepared.map(({ i }) => ({
+          code: i.code,
+          kind: i.kind,
+          title: i.title,
+          level: i.level,
+          recognition_date: i.recognitionDate,
+          effect_scope: i.effectScope,
+          recognizing_body: i.recognizingBody,
+        })),
       );
-    }
-    byKind.initiatives = c;
-  }
+      const c = counts(result);
+      const changed = new Set(result.changed.map((r) => r.code));
+      const existing = prepared.length
+        ? await rowsOf<{ code: string; id: string; authors: string[] | null }>(
+            tx,
+            sql`select i.code, i.id, (select array_agg(a.person_id::text order by a.person_id) from initiative_authors a where a.initiative_id = i.id) as authors
+                from initiatives i join json_array_elements_text(${JSON.stringify(prepared.map((p) => p.i.code))}::json) as c(code) on c.code = i.code`,
+          )
+        : [];
+      const byCode = new Map(existing.map((e) => [e.code, e]));
+      const authorRows: { initiative_id: string; person_id: string }[] = [];
+      const resetIds: string[] = [];
+      for (const p of prepared) {
+        const e = byCode.get(p.i.code)!;
+        const current = [...(e.authors ?? [])].sort();
+        if (JSON.stringify(current) !== JSON.stringify(p.authors)) {
+          resetIds.push(e.id);
+          for (const a of p.authors) authorRows.push({ initiative_id: e.id, person_id: a });
+          if (!changed.has(p.i.code)) {
+            c.unchanged--;
+            c.updated++;
+          }
+        }
+      }
+      if (resetIds.length) {
+        await tx.execute(
+          sql`delete from initiative_authors where initiative_id in (select (value #>> '{}')::uuid from json_array_elements(${JSON.stringify(resetIds)}::json))`,
+        );
+        await upsertBatch(
+          tx,
+          {
+            table: 'initiative_authors',
+            columns: { initiative_id: 'uuid', person_id: 'uuid' },
+            conflict: ['initiative_id', 'person_id'],
+            updatable: [],
+            noId: true,
+          },
+          authorRows,
+        );
+      }
+      tally('initiatives', c);
+    },
+  );
 
   // ── award history
   const awardKey = (a: AwardRecord) =>
@@ -880,79 +1048,86 @@ export async function applyDataset(
       : a.recipientKind === 'collective'
         ? `U:${a.unitCode}`
         : `H:${foldVietnamese(a.householdName ?? '')}|${foldVietnamese(a.householdAddress ?? '')}`;
-  const awardItems = dedupe(
+  await stream(
     'awards',
-    data.awards ?? [],
     (r) => `${awardKey(r)}|${r.awardCode}|${r.year}|${r.decisionNumber}`,
-  );
-  if (awardItems.length) {
-    const rows = awardItems.flatMap(({ row, record: a }) => {
-      let personId: string | null = null;
-      let unitId: string | null = null;
-      if (a.recipientKind === 'individual') {
-        const p = personRef('awards', row, 'personCode', a.personCode!);
-        if (!p) return [];
-        personId = p;
-      }
-      if (a.recipientKind === 'collective') {
-        const u = unitRef('awards', row, 'unitCode', a.unitCode);
-        if (!u) return [];
-        if (!inScope(u)) {
-          issue('awards', row, 'unitCode', a.unitCode, `Đơn vị "${a.unitCode}" không thuộc phạm vi của bạn`);
-          return [];
+    async (awardItems) => {
+      await lookUpPeople(awardItems.flatMap((a) => (a.record.personCode ? [a.record.personCode] : [])));
+      const rows = awardItems.flatMap(({ row, record: a }) => {
+        let personId: string | null = null;
+        let unitId: string | null = null;
+        if (a.recipientKind === 'individual') {
+          const p = personRef('awards', row, 'personCode', a.personCode!);
+          if (!p) return [];
+          personId = p;
         }
-        unitId = u;
-      }
-      return [
-        {
-          recipient_kind: a.recipientKind,
-          person_id: personId,
-          unit_id: unitId,
-          household_name: a.recipientKind === 'household' ? a.householdName : null,
-          household_address: a.recipientKind === 'household' ? (a.householdAddress ?? null) : null,
-          recipient_key: awardKey(a),
-          award_code: a.awardCode,
-          year: a.year,
-          track: a.track,
-          issuer: a.issuer,
-          decision_number: a.decisionNumber,
-          decision_date: a.decisionDate,
-          note: a.note ?? null,
-        },
-      ];
-    });
-    byKind.awards = counts(
-      await upsertBatch(
-        tx,
-        {
-          table: 'awards',
-          columns: {
-            recipient_kind: 'text',
-            person_id: 'uuid',
-            unit_id: 'uuid',
-            household_name: 'text',
-            household_address: 'text',
-            recipient_key: 'text',
-            award_code: 'text',
-            year: 'int',
-            track: 'text',
-            issuer: 'text',
-            decision_number: 'text',
-            decision_date: 'date',
-            note: 'text',
+        if (a.recipientKind === 'collective') {
+          const u = unitRef('awards', row, 'unitCode', a.unitCode);
+          if (!u) return [];
+          if (!inScope(u)) {
+            issue(
+              'awards',
+              row,
+              'unitCode',
+              a.unitCode,
+              `Đơn vị "${a.unitCode}" không thuộc phạm vi của bạn`,
+            );
+            return [];
+          }
+          unitId = u;
+        }
+        return [
+          {
+            recipient_kind: a.recipientKind,
+            person_id: personId,
+            unit_id: unitId,
+            household_name: a.recipientKind === 'household' ? a.householdName : null,
+            household_address: a.recipientKind === 'household' ? (a.householdAddress ?? null) : null,
+            recipient_key: awardKey(a),
+            award_code: a.awardCode,
+            year: a.year,
+            track: a.track,
+            issuer: a.issuer,
+            decision_number: a.decisionNumber,
+            decision_date: a.decisionDate,
+            note: a.note ?? null,
           },
-          conflict: ['recipient_key', 'award_code', 'year', 'decision_number'],
-          updatable: ['track', 'issuer', 'decision_date', 'note', 'household_name', 'household_address'],
-        },
-        rows,
-      ),
-    );
-  }
-
-  errors.sort(
-    (a, b) =>
-      DATASET_ORDER.indexOf(a.kind as DatasetKind) - DATASET_ORDER.indexOf(b.kind as DatasetKind) ||
-      a.row - b.row,
+        ];
+      });
+      tally(
+        'awards',
+        counts(
+          await upsertBatch(
+            tx,
+            {
+              table: 'awards',
+              columns: {
+                recipient_kind: 'text',
+                person_id: 'uuid',
+                unit_id: 'uuid',
+                household_name: 'text',
+                household_address: 'text',
+                recipient_key: 'text',
+                award_code: 'text',
+                year: 'int',
+                track: 'text',
+                issuer: 'text',
+                decision_number: 'text',
+                decision_date: 'date',
+                note: 'text',
+              },
+              conflict: ['recipient_key', 'award_code', 'year', 'decision_number'],
+              updatable: ['track', 'issuer', 'decision_date', 'note', 'household_name', 'household_address'],
+            },
+            rows,
+          ),
+        ),
+      );
+    },
   );
-  return { byKind, errors, warnings };
+
+  return finish();
 }
+
+const notYourPerson = (code: string) =>
+  `Cán bộ "${code}" không thuộc đơn vị của bạn (cần quá trình công tác tại đơn vị của bạn)`;
