@@ -26,6 +26,8 @@ import { NotificationOutlined, SolutionOutlined } from '@ant-design/icons';
 import { FileDoneOutlined } from '@ant-design/icons';
 // Issue 7 (reports) icon.
 import { FileTextOutlined } from '@ant-design/icons';
+// Issue 7 (portal news) icon.
+import { ReadOutlined } from '@ant-design/icons';
 // Issue 7 (dashboard, statistics) icons.
 import { BarChartOutlined, DashboardOutlined } from '@ant-design/icons';
 import type { Permission } from '../../shared/permissions';
@@ -225,6 +227,14 @@ export const ROUTES: AppRoute[] = [
     page: lazy(() =>
       import('../features/statistics/components/StatisticsPage').then((m) => ({ default: m.StatisticsPage })),
     ),
+  },
+  // The public portal's news, categories and web links (issue 7, part 6).
+  {
+    path: '/news',
+    label: 'menu.news',
+    icon: <ReadOutlined />,
+    requires: ['write:news:any'],
+    page: lazy(() => import('../features/news/components/NewsPage').then((m) => ({ default: m.NewsPage }))),
   },
   {
     path: '/users',
