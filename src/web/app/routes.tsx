@@ -30,6 +30,8 @@ import { FileTextOutlined } from '@ant-design/icons';
 import { ReadOutlined } from '@ant-design/icons';
 // Issue 7 (dashboard, statistics) icons.
 import { BarChartOutlined, DashboardOutlined } from '@ant-design/icons';
+// Issue 7 (emulation fund, certificates) icons.
+import { PrinterOutlined, WalletOutlined } from '@ant-design/icons';
 import type { Permission } from '../../shared/permissions';
 import type { MessageKey } from '../lib/i18n';
 
@@ -226,6 +228,34 @@ export const ROUTES: AppRoute[] = [
     requires: ['read:report:any', 'read:report:own'],
     page: lazy(() =>
       import('../features/statistics/components/StatisticsPage').then((m) => ({ default: m.StatisticsPage })),
+    ),
+  },
+  // The public portal's news, categories and web links (issue 7, part 6).
+  {
+    path: '/news',
+    label: 'menu.news',
+    icon: <ReadOutlined />,
+    requires: ['write:news:any'],
+    page: lazy(() => import('../features/news/components/NewsPage').then((m) => ({ default: m.NewsPage }))),
+  },
+  // The emulation fund (issue 7, part 4).
+  {
+    path: '/fund',
+    label: 'menu.fund',
+    icon: <WalletOutlined />,
+    requires: ['read:fund:any'],
+    page: lazy(() => import('../features/fund/components/FundPage').then((m) => ({ default: m.FundPage }))),
+  },
+  // Certificates: Giấy khen and Bằng khen printed on calibrated templates (issue 7, part 5).
+  {
+    path: '/certificates',
+    label: 'menu.certificates',
+    icon: <PrinterOutlined />,
+    requires: ['print:certificate:any'],
+    page: lazy(() =>
+      import('../features/certificates/components/CertificatesPage').then((m) => ({
+        default: m.CertificatesPage,
+      })),
     ),
   },
   // The public portal's news, categories and web links (issue 7, part 6).
