@@ -258,14 +258,6 @@ export const ROUTES: AppRoute[] = [
       })),
     ),
   },
-  // The public portal's news, categories and web links (issue 7, part 6).
-  {
-    path: '/news',
-    label: 'menu.news',
-    icon: <ReadOutlined />,
-    requires: ['write:news:any'],
-    page: lazy(() => import('../features/news/components/NewsPage').then((m) => ({ default: m.NewsPage }))),
-  },
   {
     path: '/users',
     label: 'menu.users',
