@@ -60,11 +60,11 @@ describe.skipIf(!hasChromium)(
           const dialog = page.getByRole('dialog');
           await dialog.getByTestId('fund-category').click();
           await pickOption(page, 'Đóng góp, tài trợ');
-          const date = dialog.getByTestId('fund-date').locator('input');
+          const date = dialog.getByLabel('Ngày', { exact: true });
           await date.click();
           await date.fill('15/07/2020');
           await date.press('Enter');
-          await dialog.getByTestId('fund-amount').locator('input').fill('25000000');
+          await dialog.getByLabel('Số tiền (đồng)', { exact: true }).fill('25000000');
           await dialog
             .getByTestId('fund-description')
             .fill('Doanh nghiệp ủng hộ phong trào “Chung sức xây dựng nông thôn mới”');
