@@ -63,13 +63,36 @@ function child(...argv: string[]) {
   if (r.status !== 0) throw new Error(`registry-child ${argv[0]} failed:\n${r.stderr}`);
 }
 
-/** A Database that records every statement sent through `rows` (what both services read with). */
+/**
+ * A Database that records every raw statement the services send (`rows`, and `db.execute` for what goes
+ * through drizzle directly). Query-builder reads are not recorded; they are reported as the statement count.
+ */
 function recording(database: Database): { database: Database; statements: SQL[] } {
   const statements: SQL[] = [];
+  // The database and any transaction opened on it: `execute` recorded, the rest passed through.
+  const wrap = <T extends object>(target: T): T =>
+    new Proxy(target, {
+      get(t, prop, receiver) {
+        const v = Reflect.get(t, prop, receiver) as unknown;
+        if (typeof v !== 'function') return v;
+        const f = v as (...a: unknown[]) => unknown;
+        if (prop === 'execute')
+          return (q: SQL) => {
+            statements.push(q);
+            return f.call(t, q);
+          };
+        if (prop === 'transaction')
+          return (fn: (tx: object) => unknown, config?: unknown) =>
+            f.call(t, (tx: object) => fn(wrap(tx)), config);
+        return f.bind(t);
+      },
+    });
+  const db = wrap(database.db);
   return {
     statements,
     database: {
       ...database,
+      db,
       rows: <T extends Record<string, unknown>>(q: SQL) => {
         statements.push(q);
         return database.rows<T>(q);
@@ -125,14 +148,20 @@ async function measure(database: Database, engine: string, url: string | null) {
     const dialect = new PgDialect();
     const client = url ? new pg.Client({ connectionString: url }) : null;
     await client?.connect();
+    // Replayed in one transaction, as the statistics read them (its `set local` lines apply there).
     const replay = async (statements: SQL[]) => {
       const t0 = performance.now();
-      for (const q of statements) {
-        if (client) {
+      if (client) {
+        await client.query('begin');
+        for (const q of statements) {
           const c = dialect.sqlToQuery(q);
           await client.query(c.sql, c.params as unknown[]);
-        } else await database.rows(q);
-      }
+        }
+        await client.query('commit');
+      } else
+        await database.db.transaction(async (tx) => {
+          for (const q of statements) await tx.execute(q);
+        });
       return since(t0);
     };
 
