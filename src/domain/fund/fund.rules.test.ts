@@ -86,34 +86,34 @@ describe('budget share ceiling', () => {
   it.each([
     // [name, year, recurrent spending, remote, budget share, status, limit, citation]
     [
-      'Khoản 3 Điều 65 NĐ 91/2017: 1,0% in the plains, at the limit',
+      'Điều 65 NĐ 91/2017: 1,0% in the plains, at the limit',
       2020,
       30_000_000_000,
       false,
       300_000_000,
       'ok',
       300_000_000,
-      'Khoản 3 Điều 65 Nghị định 91/2017/NĐ-CP',
+      'Điều 65 Nghị định 91/2017/NĐ-CP',
     ],
     [
-      'Khoản 3 Điều 65 NĐ 91/2017: 1,0% in the plains, one đồng over',
+      'Điều 65 NĐ 91/2017: 1,0% in the plains, one đồng over',
       2020,
       30_000_000_000,
       false,
       300_000_001,
       'violation',
       300_000_000,
-      'Khoản 3 Điều 65 Nghị định 91/2017/NĐ-CP',
+      'Điều 65 Nghị định 91/2017/NĐ-CP',
     ],
     [
-      'Khoản 3 Điều 65 NĐ 91/2017: 1,5% in remote areas',
+      'Điều 65 NĐ 91/2017: 1,5% in remote areas',
       2020,
       30_000_000_000,
       true,
       450_000_000,
       'ok',
       450_000_000,
-      'Khoản 3 Điều 65 Nghị định 91/2017/NĐ-CP',
+      'Điều 65 Nghị định 91/2017/NĐ-CP',
     ],
     [
       'Điều 50 NĐ 98/2023: 1,0% in the plains',
@@ -177,8 +177,8 @@ describe('20% of the fund for organising movements', () => {
   it.each([
     ['Điều 66 NĐ 91/2017 (TT 71/2011): within 20%', 2020, 1_000_000_000, 200_000_000, 'ok'],
     ['Điều 66 NĐ 91/2017 (TT 71/2011): above 20%', 2020, 1_000_000_000, 200_000_001, 'violation'],
-    ['Điều 47 NĐ 152/2025: within 20%', 2025, 500_000_000, 100_000_000, 'ok'],
-    ['Điều 47 NĐ 152/2025: above 20%', 2025, 500_000_000, 120_000_000, 'violation'],
+    ['NĐ 152/2025 (sử dụng quỹ): within 20%', 2025, 500_000_000, 100_000_000, 'ok'],
+    ['NĐ 152/2025 (sử dụng quỹ): above 20%', 2025, 500_000_000, 120_000_000, 'violation'],
   ] as const)('%s', (_name, year, fund, movements, status) => {
     const v = verdict(
       [income(`${year}-01-10`, fund, 'donation'), spend(`${year}-05-01`, movements, 'movement')],
@@ -200,7 +200,7 @@ describe('20% of the fund for organising movements', () => {
   });
 });
 
-describe('spending only within the fund (Khoản 3 Điều 64 NĐ 91/2017)', () => {
+describe('spending only within the fund (Khoản 2, 3 Điều 64 NĐ 91/2017)', () => {
   it.each([
     ['spent after the money arrived', [income('2020-01-10', 100), spend('2020-02-01', 100)], 'ok'],
     ['spent beyond the year’s fund', [income('2020-01-10', 100), spend('2020-02-01', 101)], 'violation'],

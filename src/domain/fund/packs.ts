@@ -3,17 +3,19 @@
  * per decree, chosen by the fund year. The values are data; the checks (checks.ts) are code.
  *
  * Sources (docs/law-sources.md, "Emulation fund"):
- * - Nghị định 91/2017/NĐ-CP, Điều 65 khoản 3 (nguồn và mức trích quỹ): the province, district and commune
+ * - Nghị định 91/2017/NĐ-CP, Điều 65 (nguồn và mức trích quỹ; the khoản for the local levels not read in the text): the province, district and commune
  *   funds are formed from the yearly budget at most 1,0% of recurrent spending of each budget level (1,5% in
  *   mountain, midland, Central Highlands, remote and island areas), plus donations. The share for organising
  *   movements — "trích không quá 20% trong tổng lập Quỹ thi đua, khen thưởng của từng cấp để chi cho công tác
  *   tổ chức, chỉ đạo các phong trào thi đua" — comes from the Finance Ministry's guidance (Thông tư
  *   71/2011/TT-BTC, Điều 4 khoản 2 điểm c), applied with Điều 66 (sử dụng quỹ).
  * - Nghị định 98/2023/NĐ-CP, Điều 50 (applied from 01/01/2024 with the 2022 law): the same 1,0% / 1,5% for the province, district and
- *   commune levels; the 20% share for movements is kept.
+ *   commune levels; the 20% share for movements is kept (the article on using the fund was not found in the
+ *   stored texts: cited by the decree, without an article number).
  * - Nghị định 152/2025/NĐ-CP, Điều 46 khoản 3 điểm b (in force 01/7/2025): province and commune levels (no more
  *   district level), at most 1,0% of recurrent spending (1,5% in mountain, midland, Central Highlands, remote
- *   and island areas); 20% of the fund for organising movements (../shared/law.md, "Emulation fund (V2025)").
+ *   and island areas); 20% of the fund for organising movements (../shared/law.md, "Emulation fund (V2025)"; the
+ *   article on using the fund was not found in the stored texts, so it is cited without a number).
  */
 
 export interface FundCitation {
@@ -44,7 +46,7 @@ export const FUND_V2017: FundPack = {
     plains: 100,
     remote: 150,
     citation: {
-      ref: 'Khoản 3 Điều 65 Nghị định 91/2017/NĐ-CP',
+      ref: 'Điều 65 Nghị định 91/2017/NĐ-CP',
       text: 'Quỹ thi đua, khen thưởng cấp tỉnh, huyện, xã được trích tối đa 1,0% chi ngân sách thường xuyên của mỗi cấp ngân sách (tối đa 1,5% đối với miền núi, trung du, Tây Nguyên, vùng sâu, vùng xa, hải đảo).',
     },
   },
@@ -56,8 +58,8 @@ export const FUND_V2017: FundPack = {
     },
   },
   noOverspend: {
-    ref: 'Khoản 3 Điều 64 Nghị định 91/2017/NĐ-CP',
-    text: 'Quỹ thi đua, khen thưởng chỉ được chi trong phạm vi nguồn quỹ; nghiêm cấm sử dụng quỹ vào mục đích khác.',
+    ref: 'Khoản 2, 3 Điều 64 Nghị định 91/2017/NĐ-CP',
+    text: 'Quỹ được hình thành từ ngân sách, đóng góp và nguồn thu hợp pháp; nghiêm cấm sử dụng quỹ vào mục đích khác — khoản chi vượt số dư không có nguồn.',
   },
 };
 
@@ -77,7 +79,7 @@ export const FUND_V2024: FundPack = {
   movementShareBp: {
     max: 2000,
     citation: {
-      ref: 'Điều 51 Nghị định 98/2023/NĐ-CP',
+      ref: 'Nghị định 98/2023/NĐ-CP (sử dụng quỹ thi đua, khen thưởng)',
       text: 'Dành 20% tổng quỹ thi đua, khen thưởng để chi cho công tác tổ chức, chỉ đạo các phong trào thi đua.',
     },
   },
@@ -102,7 +104,7 @@ export const FUND_V2025: FundPack = {
   movementShareBp: {
     max: 2000,
     citation: {
-      ref: 'Điều 47 Nghị định 152/2025/NĐ-CP',
+      ref: 'Nghị định 152/2025/NĐ-CP (sử dụng quỹ thi đua, khen thưởng)',
       text: 'Dành 20% tổng quỹ thi đua, khen thưởng để chi cho công tác tổ chức, chỉ đạo các phong trào thi đua.',
     },
   },

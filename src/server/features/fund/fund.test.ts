@@ -233,7 +233,7 @@ describe(`emulation fund (${engine})`, () => {
       status: 'violation',
       limit: 200_000_000,
       actual: 250_000_000,
-      citation: { ref: 'Khoản 3 Điều 65 Nghị định 91/2017/NĐ-CP' },
+      citation: { ref: 'Điều 65 Nghị định 91/2017/NĐ-CP' },
     });
     expect(by('BUDGET_SHARE_CEILING').reason).toContain('vượt mức tối đa 1% chi thường xuyên');
     expect(by('MOVEMENT_SHARE')).toMatchObject({
