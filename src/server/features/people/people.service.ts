@@ -104,7 +104,7 @@ export function createPeopleService(database: Database, clock: Clock) {
     toSummary,
 
     async list(v: Viewer, q: PersonListQuery): Promise<Page<PersonSummary>> {
-      const { rows, total } = await repo.page(
+      const { rows, total, totalIsLowerBound } = await repo.page(
         db,
         {
           q: q.q,
@@ -118,7 +118,13 @@ export function createPeopleService(database: Database, clock: Clock) {
         q.page,
         q.pageSize,
       );
-      return { items: rows.map((r) => toSummary(r, v.pii)), total, page: q.page, pageSize: q.pageSize };
+      return {
+        items: rows.map((r) => toSummary(r, v.pii)),
+        total,
+        page: q.page,
+        pageSize: q.pageSize,
+        ...(totalIsLowerBound ? { totalIsLowerBound } : {}),
+      };
     },
 
     async listAll(v: Viewer, q: Omit<PersonListQuery, 'page' | 'pageSize'>): Promise<PersonSummary[]> {

@@ -176,6 +176,7 @@ export const en: Messages = {
   'menu.successions': 'Mergers',
   'menu.import': 'Import data',
 
+  'people.totalAtLeast': 'More than {count} people — type more to narrow the search',
   'people.title': 'People',
   'people.subtitle': 'Civil servants, public employees and workers; search by name without diacritics.',
   'people.searchPlaceholder': 'Name or code (no diacritics needed)',

@@ -179,6 +179,7 @@ export const vi = {
   'menu.successions': 'Sáp nhập, kế thừa',
   'menu.import': 'Nhập dữ liệu',
 
+  'people.totalAtLeast': 'Hơn {count} người — gõ thêm để thu hẹp tìm kiếm',
   'people.title': 'Danh sách cán bộ',
   'people.subtitle': 'Cán bộ, công chức, viên chức, người lao động; tìm theo tên không cần dấu.',
   'people.searchPlaceholder': 'Tìm theo tên, mã (không cần dấu)',

@@ -16,6 +16,9 @@ import { useDebounced } from '../../../lib/use-debounced';
 import { PersonProfilePage } from './PersonProfilePage';
 import { rememberListUrl } from './list-url';
 
+/** 1000 → "1.000" (Vietnamese digit grouping). */
+const formatCount = (n: number) => n.toLocaleString('vi-VN');
+
 const PAGE_SIZE = 20;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -179,7 +182,9 @@ export function PeoplePage() {
             ]}
           />
           <Typography.Text type="secondary" style={{ marginLeft: 'auto' }}>
-            {t('common.total', { count: people.data?.total ?? 0 })}
+            {people.data?.totalIsLowerBound
+              ? t('people.totalAtLeast', { count: formatCount(people.data.total) })
+              : t('common.total', { count: people.data?.total ?? 0 })}
           </Typography.Text>
           <Tooltip title={t('common.reload')}>
             <Button
@@ -207,7 +212,10 @@ export function PeoplePage() {
               pageSize: PAGE_SIZE,
               total: people.data?.total ?? 0,
               showSizeChanger: false,
-              showTotal: (total) => t('common.total', { count: total }),
+              showTotal: (total) =>
+                people.data?.totalIsLowerBound
+                  ? t('people.totalAtLeast', { count: formatCount(total) })
+                  : t('common.total', { count: total }),
               onChange: (p) => setFilter((f) => ({ ...f, page: p })),
             }}
           />
