@@ -61,7 +61,7 @@ describe('form 0601 — Số phong trào thi đua', () => {
     expect(f.header).toMatchObject({
       formNumber: 'Biểu số: 0601.N/BNV-TĐKT',
       title: 'SỐ PHONG TRÀO THI ĐUA',
-      period: 'Năm 2020',
+      period: 'Năm 2020 (từ ngày 01/12/2019 đến ngày 30/11/2020)',
       reportingUnit: 'Sở Nông nghiệp',
       receivingUnit: 'Sở Nội vụ',
       unitOfMeasure: 'Phong trào',

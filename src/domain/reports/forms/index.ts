@@ -22,6 +22,20 @@ export const FORM_SOURCE = {
   receiveDate: 'Ngày 15 tháng 12 năm báo cáo',
 } as const;
 
+/**
+ * The reporting period of the emulation forms: 1 December of the year before to 30 November of the year
+ * (Thông tư 02/2023/TT-BNV, chế độ báo cáo thống kê ngành Nội vụ: the thi đua, khen thưởng field reports
+ * "từ ngày 01/12 năm trước đến ngày 30/11 năm sau" — docs/law-sources.md §12). Awards count in it by the
+ * date of their decision.
+ */
+export function reportingPeriod(year: number): { from: string; to: string; label: string } {
+  return {
+    from: `${year - 1}-12-01`,
+    to: `${year}-11-30`,
+    label: `Năm ${year} (từ ngày 01/12/${year - 1} đến ngày 30/11/${year})`,
+  };
+}
+
 export interface FormHeader {
   /** "Biểu số: 0603.N/BNV-TĐKT" */
   formNumber: string;
@@ -89,7 +103,7 @@ function header(id: FormId, title: string, ctx: FormContext, unitOfMeasure: stri
     reportingUnit: ctx.reportingUnit,
     receivingUnit: ctx.receivingUnit,
     title,
-    period: `Năm ${ctx.year}`,
+    period: reportingPeriod(ctx.year).label,
     unitOfMeasure,
   };
 }
@@ -188,7 +202,7 @@ export function form0601(ctx: FormContext, movements: readonly FormMovement[]): 
       ),
     ],
     notes: [
-      'Phong trào đã phát động trong năm (không tính bản nháp). Cấp phát động: đơn vị gốc (UBND tỉnh) là cấp tỉnh; các sở, đơn vị trực thuộc là cơ quan, tổ chức, đơn vị.',
+      'Phong trào của năm báo cáo đã phát động (không tính bản nháp). Cấp phát động: đơn vị gốc (UBND tỉnh) là cấp tỉnh; các sở, đơn vị trực thuộc là cơ quan, tổ chức, đơn vị.',
       FORM_SOURCE.note,
     ],
   };
@@ -277,7 +291,7 @@ function awardForm(
       { code: '17', label: '- Kháng chiến', values: none() },
     ],
     notes: [
-      'Chỉ tính khen thưởng đã có quyết định, chưa bị thu hồi. Mã số 09: cá nhân có đánh dấu "lãnh đạo" trong hồ sơ cán bộ (hồ sơ không ghi cấp lãnh đạo, nên mã số 06–08 để trống); mã số 10: các cá nhân còn lại.',
+      'Chỉ tính khen thưởng có quyết định ký trong kỳ báo cáo (01/12 năm trước đến 30/11 năm báo cáo), chưa bị thu hồi. Mã số 09: cá nhân có đánh dấu "lãnh đạo" trong hồ sơ cán bộ (hồ sơ không ghi cấp lãnh đạo, nên mã số 06–08 để trống); mã số 10: các cá nhân còn lại.',
       'Ô để trống: VinhDanh không lưu dữ liệu này.',
       ...notes,
       FORM_SOURCE.note,

@@ -39,8 +39,25 @@ export function subtreesOf(rootIds: readonly string[]): SQL {
  * A person's unit is the unit-history period that contains 31 December of the award's year (periods of a
  * person do not overlap), else their current unit: one hash join, no sort and no per-row lookup.
  */
-function facts(from: number, to: number, extra: SQL = sql`true`): SQL {
-  const dec31 = from === to ? sql`make_date(${from}, 12, 31)` : sql`make_date(w.year, 12, 31)`;
+function facts(
+  from: number,
+  to: number,
+  units: UnitSet,
+  extra: SQL = sql`true`,
+  /** Select by decision date within this period instead of by achievement year. */
+  decided?: { from: string; to: string },
+): SQL {
+  // A scope narrows the award rows before the joins: a unit's own awards, or a person who has ever been
+  // in (or is now in) one of its units — a superset of the rows whose unit is in scope (checked after).
+  const pre = units
+    ? sql`(w.unit_id in (${units})
+          or w.person_id in (select h2.person_id from person_unit_history h2 where h2.unit_id in (${units}))
+          or w.person_id in (select p2.id from people p2 where p2.current_unit_id in (${units})))`
+    : sql`true`;
+  const dec31 = from === to && !decided ? sql`make_date(${from}, 12, 31)` : sql`make_date(w.year, 12, 31)`;
+  const period = decided
+    ? sql`w.decision_date between ${decided.from}::date and ${decided.to}::date`
+    : sql`w.year between ${from} and ${to}`;
   return sql`f as (
       select w.id, w.year, w.award_code, w.issuer, w.track, w.recipient_kind, w.person_id, w.unit_id,
              w.decision_number, w.decision_date, w.household_name,
@@ -52,7 +69,7 @@ function facts(from: number, to: number, extra: SQL = sql`true`): SQL {
       left join person_unit_history h on h.person_id = w.person_id
         and h.from_date <= ${dec31} and (h.to_date is null or h.to_date >= ${dec31})
       left join decision_recipients dr on dr.id = w.decision_recipient_id
-      where w.year between ${from} and ${to} and w.revoked_by_decision_id is null and ${extra})`;
+      where ${period} and w.revoked_by_decision_id is null and ${pre} and ${extra})`;
 }
 
 const inScope = (units: UnitSet): SQL => (units ? sql`f.uid in (${units})` : sql`true`);
@@ -114,8 +131,16 @@ export const statisticsRepository = {
     return r.length === 1 ? String(r[0]!.id) : undefined;
   },
 
-  /** The year's cells: one group-by over the facts. */
-  async cells(database: Database, year: number, units: UnitSet): Promise<StatCell[]> {
+  /**
+   * The year's cells: one group-by over the facts. `decided`: the awards decided within a reporting period
+   * (the ministry's forms) instead of the awards of an achievement year (the statistics tables).
+   */
+  async cells(
+    database: Database,
+    year: number,
+    units: UnitSet,
+    decided?: { from: string; to: string },
+  ): Promise<StatCell[]> {
     const r = await database.rows<{
       uid: string | null;
       award_code: string;
@@ -127,7 +152,7 @@ export const statisticsRepository = {
       awards: unknown;
       prize: unknown;
     }>(
-      sql`with ${facts(year, year)}
+      sql`with ${facts(year, year, units, sql`true`, decided)}
           select f.uid, f.award_code, f.issuer, f.track, f.recipient_kind, f.sex, f.is_leader,
                  count(*) as awards, sum(f.prize) as prize
           from f where ${inScope(units)}
@@ -152,7 +177,7 @@ export const statisticsRepository = {
    */
   async years(database: Database, from: number, to: number, units: UnitSet): Promise<YearCell[]> {
     const q = units
-      ? sql`with ${facts(from, to)}
+      ? sql`with ${facts(from, to, units)}
             select f.year, f.recipient_kind, count(*) as awards, sum(f.prize) as prize
             from f where ${inScope(units)} group by f.year, f.recipient_kind`
       : sql`select w.year, w.recipient_kind, count(*) as awards, sum(coalesce(dr.prize_amount, 0)::bigint) as prize
@@ -215,7 +240,7 @@ export const statisticsRepository = {
       prize: unknown;
       total: unknown;
     }>(
-      sql`with ${facts(year, year, extra)}
+      sql`with ${facts(year, year, units, extra)}
           select f.id, f.recipient_kind,
                  coalesce(f.full_name, f.household_name, ru.name) as name, u.name as unit_name,
                  f.sex, f.is_leader, f.award_code, f.track, f.issuer, f.decision_number,

@@ -8,7 +8,7 @@ import type { Database } from '../../platform/db/database';
 import type { Actor } from '../../platform/actor';
 import { fail, ok, type Result } from '../../platform/errors';
 import { buildStatistics, percent, type Statistics } from '../../../domain/reports/statistics';
-import { buildForm, type FormId, type FormModel } from '../../../domain/reports/forms';
+import { buildForm, reportingPeriod, type FormId, type FormModel } from '../../../domain/reports/forms';
 import { quotaUse } from '../../../domain/rules/quota';
 import { AWARD_CODES } from '../../../shared/registry/catalog';
 import {
@@ -193,7 +193,12 @@ export function createStatisticsService(database: Database) {
         const movements = await repo.movements(database, q.year, s.value.units);
         return ok(buildForm(id, ctx, { cells: [], units: [], movements }));
       }
-      const { cells, units } = await reading(database, (d) => statisticsOf(s.value, q.year, d));
+      const period = reportingPeriod(q.year);
+      const { cells, units } = await reading(database, async (d) => {
+        const c = await repo.cells(d, q.year, s.value.units, period);
+        const ids = [...new Set(c.map((x) => x.unitId).filter((x): x is string => !!x))];
+        return { cells: c, units: await repo.units(d, ids) };
+      });
       return ok(buildForm(id, ctx, { cells, units, movements: [] }));
     },
 
