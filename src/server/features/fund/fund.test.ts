@@ -282,6 +282,33 @@ describe(`emulation fund (${engine})`, () => {
     expect(await auditCount('fund.entry.delete')).toBe(1);
   });
 
+  it('seeds the demo’s 2020 ledgers: every issued 2020 decision paid once, within the legal shares', async () => {
+    await t.seed({ registry: true });
+    canbo = await t.login('canbo');
+    const summary = (await canbo.request('GET', '/api/fund/summary?year=2020')).json();
+    expect(summary.units.map((u: { unitCode: string }) => u.unitCode)).toEqual(['BL-SNN', 'BL-UBND']);
+    for (const u of summary.units) {
+      expect(u.unrecordedDecisions, u.unitCode).toBe(0);
+      expect(u.violations, u.unitCode).toBe(0);
+      expect(u.prizes, u.unitCode).toBeGreaterThan(0);
+    }
+    const paid = await t.database.rows<{ n: number; total: number }>(
+      sql`select count(*) as n, sum(prize_total) as total from decisions
+        where status = 'issued' and prize_total > 0 and decided_on between '2020-01-01' and '2020-12-31'`,
+    );
+    expect(summary.totals.prizes).toBe(Number(paid[0]!.total));
+    const entries = (await canbo.request('GET', '/api/fund/entries?year=2020')).json();
+    expect(entries.filter((e: { category: string }) => e.category === 'prize')).toHaveLength(
+      Number(paid[0]!.n),
+    );
+    expect((await canbo.request('GET', '/api/fund/pending-prizes?year=2020')).json()).toEqual([]);
+    // The regular 2020 decisions of 18/01/2021 are paid from the 2021 fund: listed there, not yet recorded.
+    const pending2021 = (await canbo.request('GET', '/api/fund/pending-prizes?year=2021')).json();
+    expect(pending2021.map((p: { number: string }) => p.number)).toEqual(
+      expect.arrayContaining(['15/QĐ-SNN', '18/QĐ-SNN']),
+    );
+  });
+
   it('exports the ledger to Excel with the running balance', async () => {
     await post(canbo, entry());
     await post(canbo, entry({ category: 'donation', entryDate: '2020-03-02', amount: 50_000_000 }));
