@@ -139,7 +139,7 @@ export type ChunkSource<K extends DatasetKind> = (
 export type DatasetChunks = { [K in DatasetKind]?: ChunkSource<K> };
 
 /** Records applied at a time: small enough to keep memory flat, big enough for few round trips. */
-export const CHUNK_RECORDS = 5000;
+export const CHUNK_RECORDS = 2000;
 
 /** An in-memory dataset as chunks. */
 export function chunksOf(data: LocatedDataset, size = CHUNK_RECORDS): DatasetChunks {
@@ -170,27 +170,87 @@ function hash53(text: string): number {
 
 /**
  * The natural keys seen so far for one kind: key → where it was first seen and a hash of its content.
- * This is what stays in memory of a streamed kind (not the records).
+ * This is what stays in memory of a streamed kind (not the records). Kept out of the JS heap's objects:
+ * the keys' UTF-8 bytes in one growing byte arena, an open-addressing table of entry numbers, and typed
+ * arrays for the rows and content hashes — about 40 bytes a key instead of ~100 for a Map of strings.
  */
-class KeyIndex {
-  private readonly at = new Map<string, number>();
-  private readonly rows: number[] = [];
-  private readonly hashes: number[] = [];
+export class KeyIndex {
+  private arena = new Uint8Array(1 << 16);
+  private used = 0;
+  /** Entry i's key is arena[starts[i], starts[i + 1]). */
+  private starts = new Uint32Array(1024);
+  private rows = new Uint32Array(1024);
+  private hashes = new Float64Array(1024);
+  private size = 0;
+  /** Entry number + 1, 0 for empty; length a power of two, at most half full. */
+  private table = new Int32Array(2048);
+  private scratch = Buffer.allocUnsafe(256);
 
   /** undefined when new (and remembers it); otherwise the first row and whether the content is the same. */
   see(key: string, row: number, record: unknown): { row: number; same: boolean } | undefined {
     const content = hash53(JSON.stringify(record));
-    // Keys with Vietnamese letters (decision numbers: "…/QĐ-UBND") would be two-byte strings in V8;
-    // their UTF-8 bytes as a one-byte string are the same key in half the memory.
-    const compact = Buffer.from(key, 'utf8').toString('latin1');
-    const i = this.at.get(compact);
-    if (i === undefined) {
-      this.at.set(compact, this.rows.length);
-      this.rows.push(row);
-      this.hashes.push(content);
-      return undefined;
+    if (Buffer.byteLength(key) > this.scratch.length)
+      this.scratch = Buffer.allocUnsafe(Buffer.byteLength(key) * 2);
+    const n = this.scratch.write(key, 0, 'utf8');
+    let h = 0x811c9dc5;
+    for (let i = 0; i < n; i++) h = Math.imul(h ^ this.scratch[i]!, 16777619);
+    const mask = this.table.length - 1;
+    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+      const entry = this.table[slot]! - 1;
+      if (entry < 0) {
+        this.add(n, row, content, slot);
+        return undefined;
+      }
+      if (this.equals(entry, n)) return { row: this.rows[entry]!, same: this.hashes[entry] === content };
     }
-    return { row: this.rows[i]!, same: this.hashes[i] === content };
+  }
+
+  private equals(entry: number, n: number): boolean {
+    const from = this.starts[entry]!;
+    const to = entry + 1 < this.size ? this.starts[entry + 1]! : this.used;
+    if (to - from !== n) return false;
+    for (let i = 0; i < n; i++) if (this.arena[from + i] !== this.scratch[i]) return false;
+    return true;
+  }
+
+  private add(n: number, row: number, content: number, slot: number) {
+    if (this.used + n > this.arena.length) {
+      const bigger = new Uint8Array(Math.max(this.arena.length * 2, this.used + n));
+      bigger.set(this.arena.subarray(0, this.used));
+      this.arena = bigger;
+    }
+    if (this.size === this.starts.length) {
+      const grow = <T extends Uint32Array | Float64Array>(a: T, make: (n: number) => T) => {
+        const b = make(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.starts = grow(this.starts, (k) => new Uint32Array(k));
+      this.rows = grow(this.rows, (k) => new Uint32Array(k));
+      this.hashes = grow(this.hashes, (k) => new Float64Array(k));
+    }
+    this.arena.set(this.scratch.subarray(0, n), this.used);
+    this.starts[this.size] = this.used;
+    this.rows[this.size] = row;
+    this.hashes[this.size] = content;
+    this.used += n;
+    this.table[slot] = ++this.size;
+    if (this.size * 2 > this.table.length) this.rehash();
+  }
+
+  private rehash() {
+    const table = new Int32Array(this.table.length * 2);
+    const mask = table.length - 1;
+    for (let entry = 0; entry < this.size; entry++) {
+      const from = this.starts[entry]!;
+      const to = entry + 1 < this.size ? this.starts[entry + 1]! : this.used;
+      let h = 0x811c9dc5;
+      for (let i = from; i < to; i++) h = Math.imul(h ^ this.arena[i]!, 16777619);
+      let slot = h & mask;
+      while (table[slot] !== 0) slot = (slot + 1) & mask;
+      table[slot] = entry + 1;
+    }
+    this.table = table;
   }
 }
 

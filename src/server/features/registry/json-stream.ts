@@ -80,6 +80,7 @@ const isDelimiter = (b: number) =>
  */
 class Cursor {
   private buf: Buffer = Buffer.alloc(0);
+  private block: Buffer = Buffer.alloc(0);
   /** File offset of buf[0]. */
   private base: number;
   private i = 0;
@@ -121,8 +122,10 @@ class Cursor {
     if (this.capturing) this.keep(this.captureFrom, this.len);
     const position = this.base + this.len;
     if (position >= this.end) return false;
-    // A fresh block each time: captured slices of the previous one stay valid.
-    const block = Buffer.allocUnsafe(Math.min(this.blockBytes, this.end - position));
+    // One block buffer per cursor, refilled in place: captured bytes were copied out by keep().
+    const want = Math.min(this.blockBytes, this.end - position);
+    if (this.block.length < want) this.block = Buffer.allocUnsafe(want);
+    const block = want === this.block.length ? this.block : this.block.subarray(0, want);
     let n = 0;
     while (n < block.length) {
       const got = this.source.read(n ? block.subarray(n) : block, position + n);
@@ -147,7 +150,8 @@ class Cursor {
       this.pieces = [];
       return;
     }
-    this.pieces.push(this.buf.subarray(from, to));
+    // A value spanning blocks: its bytes so far are copied, as the block buffer is about to be refilled.
+    this.pieces.push(Buffer.from(this.buf.subarray(from, to)));
   }
 
   startCapture(limit = Infinity) {
@@ -161,12 +165,16 @@ class Cursor {
 
   /** The captured text (null when it exceeded the limit). */
   endCapture(): string | null {
-    this.keep(this.captureFrom, this.i);
     this.capturing = false;
+    if (this.overflow) return null;
+    if (!this.pieces.length)
+      return this.i - this.captureFrom > this.captureLimit
+        ? null
+        : this.buf.toString('utf8', this.captureFrom, this.i);
+    this.keep(this.captureFrom, this.i);
     const pieces = this.pieces;
     this.pieces = [];
     if (this.overflow) return null;
-    if (pieces.length === 1) return pieces[0]!.toString('utf8');
     return Buffer.concat(pieces).toString('utf8');
   }
 
