@@ -15,7 +15,7 @@
  *                         where its CPU time goes (writes bench/results/profiles/)
  *   --profile-only        only the profile (with --profile's output), for looking into a slow route
  *   --strict              exit 1 when a target is missed (a failure to measure always exits 1)
- *   --only=eligibility|registry|scoring|decisions|reports   run that issue's benchmark instead (bench/<name>.ts)
+ *   --only=eligibility|registry|scoring|decisions|reports|portal   run that issue's benchmark instead (bench/<name>.ts)
  *   BENCH_DURATION=8 BENCH_WARMUP=2 BENCH_CONNECTIONS=10 BENCH_COLD_RUNS=5
  *   BENCH_PG_URL=postgres://postgres@127.0.0.1:5432/postgres   (admin connection used to create the db)
  */
@@ -636,6 +636,7 @@ const OTHER_BENCHES: Record<string, string> = {
   scoring: 'bench/scoring.ts',
   decisions: 'bench/decisions.ts',
   reports: 'bench/reports.ts',
+  portal: 'bench/portal.ts',
 };
 if (only && OTHER_BENCHES[only]) {
   const { spawnSync } = await import('node:child_process');
