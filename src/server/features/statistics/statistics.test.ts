@@ -461,3 +461,28 @@ describe(`the dashboard (${engine})`, () => {
     expect(d.dossiers.late).toBe(0);
   });
 });
+
+describe(`revocation (${engine})`, () => {
+  // Last: a revocation cannot be undone (vd_decided_award_guard), so nothing after it reads 2020.
+  it('a revoked award leaves every table, the prize money and the list behind the numbers', async () => {
+    const before = (await canbo.request('GET', '/api/statistics?year=2020')).json() as Statistics;
+    const one = await t.database.rows<{ id: string; prize: unknown }>(
+      sql`select a.id, coalesce(dr.prize_amount, 0) as prize from awards a
+          left join decision_recipients dr on dr.id = a.decision_recipient_id
+          where a.year = 2020 and a.award_code = 'LDTT' order by a.recipient_key limit 1`,
+    );
+    await t.database.rows(
+      sql`update awards set revoked_by_decision_id = '00000000-0000-4000-8000-000000000001' where id = ${one[0]!.id}`,
+    );
+    const after = (await canbo.request('GET', '/api/statistics?year=2020')).json() as Statistics;
+    expect(after.totals.awards).toBe(655);
+    expect(row(after, 'byAward', 'LDTT')!.total).toBe(299);
+    expect(after.totals.prize).toBe(before.totals.prize - Number(one[0]!.prize));
+    const list = (
+      await canbo.request('GET', '/api/statistics/awards?year=2020&code=LDTT&pageSize=1')
+    ).json() as {
+      total: number;
+    };
+    expect(list.total).toBe(299);
+  });
+});

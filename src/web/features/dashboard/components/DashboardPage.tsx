@@ -1,4 +1,4 @@
-import { useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import {
   Alert,
   Card,
@@ -75,6 +75,11 @@ export function DashboardPage() {
     return Array.from({ length: now - 2010 + 2 }, (_, i) => now + 1 - i);
   }, []);
   const d = dash.data;
+  // The list opens below the charts: bring it into view when a chart is clicked.
+  const listRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (drill) listRef.current?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+  }, [drill]);
   const awards = (title: string, filter: StatFilter) =>
     setDrill({ kind: 'awards', title, filter: { ...filter, year: filter.year ?? year } });
 
@@ -408,15 +413,21 @@ export function DashboardPage() {
               </Card>
             </Col>
           </Row>
-          {drill ? (
-            <Card size="small" title={t('dash.listFor', { what: drill.title })} data-testid="drill-down-card">
-              {drill.kind === 'awards' ? (
-                <AwardsTable filter={drill.filter} />
-              ) : (
-                <DossiersTable q={drill.q} />
-              )}
-            </Card>
-          ) : null}
+          <div ref={listRef}>
+            {drill ? (
+              <Card
+                size="small"
+                title={t('dash.listFor', { what: drill.title })}
+                data-testid="drill-down-card"
+              >
+                {drill.kind === 'awards' ? (
+                  <AwardsTable filter={drill.filter} />
+                ) : (
+                  <DossiersTable q={drill.q} />
+                )}
+              </Card>
+            ) : null}
+          </div>
           <LateCard d={d} />
         </Space>
       )}
