@@ -9,6 +9,7 @@ import {
 } from '@ant-design/icons';
 import type { AwardLine, SummaryReport } from '../../../../domain/reports/summary';
 import type { NarrativeVersion } from '../../../../shared/reports/summary.schema';
+import { foldVietnamese } from '../../../../shared/vietnamese';
 import { errorMessage } from '../../../lib/api';
 import { formatInstant } from '../../../lib/dates';
 import { useI18n } from '../../../lib/i18n';
@@ -98,7 +99,10 @@ export function ReportsPage() {
               data-testid="scope-picker"
               style={{ width: 380 }}
               showSearch
-              optionFilterProp="label"
+              // Diacritic-insensitive: "khuyen nong" finds "Khuyến nông".
+              filterOption={(input, option) =>
+                foldVietnamese(String(option?.label ?? '')).includes(foldVietnamese(input.trim()))
+              }
               value={scope}
               loading={scopes.loading}
               onChange={(s) => pick({ scope: s ?? '' })}
