@@ -3,7 +3,8 @@
  * search engines and old phones): `/cong-khai` lists the open disclosures, `/cong-khai/<id>` shows a
  * nominee list with a comment form that POSTs to `/cong-khai/<id>/gop-y` and redirects back (303) after a
  * successful comment. Everything printed goes through `esc`. No script; the only style is an inline sheet
- * (allowed by the app's CSP), and the form posts to the same origin (`form-action 'self'`).
+ * (allowed by the app's CSP), and the form posts to the same origin (`form-action 'self'`). The header's
+ * navigation joins them to the public portal (`/tin-tuc`, `/quyet-dinh`, decision 038).
  */
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { ERRORS } from '../../../shared/errors';
@@ -39,7 +40,11 @@ th{background:#f0ece4}.muted{color:#595959}.ok{background:#e8f5e9;padding:8px 12
 label{display:block;margin-top:10px;font-weight:bold}input,select,textarea{width:100%;max-width:640px;padding:6px;font:inherit;box-sizing:border-box}
 button{margin-top:12px;padding:8px 18px;font:inherit;background:#9b1c1c;color:#fff;border:0;cursor:pointer}
 .hp{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}
-footer{max-width:1000px;margin:0 auto;padding:12px 24px;font-size:.9rem;color:#595959}`;
+footer{max-width:1000px;margin:0 auto;padding:12px 24px;font-size:.9rem;color:#595959}
+header nav ul{list-style:none;margin:8px 0 0;padding:0;display:flex;flex-wrap:wrap;gap:4px 18px}
+header nav a{text-decoration:underline}header nav a[aria-current="page"]{font-weight:bold}
+:focus-visible{outline:3px solid #f2a900;outline-offset:2px}
+.skip{position:absolute;left:-10000px;top:0;background:#fff;color:#000;padding:8px 12px}.skip:focus{left:8px;top:8px}`;
 
 function layout(title: string, description: string, body: string): string {
   return `<!doctype html>
@@ -53,8 +58,10 @@ function layout(title: string, description: string, body: string): string {
 <style>${STYLE}</style>
 </head>
 <body>
-<header><a href="/cong-khai"><strong>Công khai danh sách đề nghị khen thưởng</strong></a></header>
-<main>
+<a class="skip" href="#noi-dung">Bỏ qua, đến nội dung chính</a>
+<header><a href="/cong-khai"><strong>Công khai danh sách đề nghị khen thưởng</strong></a>
+<nav aria-label="Điều hướng chính"><ul><li><a href="/tin-tuc">Tin tức</a></li><li><a href="/cong-khai" aria-current="page">Công khai lấy ý kiến</a></li><li><a href="/quyet-dinh">Quyết định khen thưởng</a></li></ul></nav></header>
+<main id="noi-dung" tabindex="-1">
 ${body}
 </main>
 <footer>Thông tin được công khai để lấy ý kiến nhân dân trước khi Hội đồng Thi đua – Khen thưởng xét.</footer>
