@@ -74,6 +74,17 @@ describe.skipIf(!hasChromium)(
           await expect.poll(async () => dong(await balance.textContent())).toBe(before + 25_000_000);
           expect(await balance.textContent()).toMatch(/^[\d.]+ đồng$/);
 
+          // Correcting the amount moves the balance again.
+          await page
+            .getByTestId('fund-ledger')
+            .locator('tr', { hasText: 'Doanh nghiệp ủng hộ phong trào' })
+            .getByRole('button', { name: 'Sửa' })
+            .click();
+          const amount = page.getByRole('dialog').getByLabel('Số tiền (đồng)', { exact: true });
+          await amount.fill('30000000');
+          await page.getByRole('dialog').getByTestId('fund-save').click();
+          await expect.poll(async () => dong(await balance.textContent())).toBe(before + 30_000_000);
+
           // Certificates: the issued 2020 decisions, printed as one PDF.
           await page.getByRole('menu').getByText('In giấy khen, bằng khen', { exact: true }).click();
           await page.getByRole('heading', { name: 'In giấy khen, bằng khen' }).waitFor();

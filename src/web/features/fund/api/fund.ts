@@ -4,6 +4,7 @@ import type {
   FundChecks,
   FundEntry,
   FundEntryInput,
+  FundEntryUpdate,
   FundPendingPrize,
   FundSummary,
   FundUnit,
@@ -15,6 +16,8 @@ export const fundUnits = () => api.get<FundUnit[]>('/fund/units');
 export const fundEntries = (year: number, unitId?: string) =>
   api.get<FundEntry[]>('/fund/entries', { year, unitId });
 export const createFundEntry = (input: FundEntryInput) => api.post<FundEntry>('/fund/entries', input);
+export const updateFundEntry = (id: string, input: FundEntryUpdate) =>
+  api.put<FundEntry>(`/fund/entries/${id}`, input);
 export const deleteFundEntry = (id: string, version: number) =>
   api.delete<{ id: string }>(`/fund/entries/${id}?version=${version}`);
 export const pendingPrizes = (year: number, unitId?: string) =>

@@ -32,6 +32,7 @@ import {
   FUND_DIRECTION_LABELS,
   INCOME_CATEGORIES,
   fundEntryInput,
+  fundEntryUpdate,
   type FundCategory,
   type FundEntry,
   type FundPendingPrize,
@@ -47,6 +48,7 @@ import { applyApiError, parseForm } from '../../../lib/forms';
 import { ErrorState, LoadingState, PageHeader } from '../../../lib/ui/states';
 import {
   createFundEntry,
+  updateFundEntry,
   deleteFundEntry,
   fundBudgets,
   fundChecks,
@@ -75,6 +77,7 @@ export function FundPage() {
   );
   const [picked, setPicked] = useState<string>();
   const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<FundEntry>();
   const units = useResource(() => fundUnits(), []);
   const summary = useResource(() => fundSummary(year), [year]);
   const unitId = picked ?? summary.data?.units[0]?.unitId ?? units.data?.[0]?.id;
@@ -195,24 +198,29 @@ export function FundPage() {
                 {
                   title: '',
                   key: 'actions',
-                  width: 70,
+                  width: 130,
                   render: (_: unknown, e: FundEntry) => (
-                    <Popconfirm
-                      title={t('fund.deleteConfirm')}
-                      onConfirm={async () => {
-                        try {
-                          await deleteFundEntry(e.id, e.version);
-                          message.success(t('fund.deleted'));
-                          reloadAll();
-                        } catch (err) {
-                          message.error(errorMessage(err));
-                        }
-                      }}
-                    >
-                      <Button size="small" danger type="link">
-                        {t('fund.delete')}
+                    <Flex>
+                      <Button size="small" type="link" onClick={() => setEditing(e)}>
+                        {t('common.edit')}
                       </Button>
-                    </Popconfirm>
+                      <Popconfirm
+                        title={t('fund.deleteConfirm')}
+                        onConfirm={async () => {
+                          try {
+                            await deleteFundEntry(e.id, e.version);
+                            message.success(t('fund.deleted'));
+                            reloadAll();
+                          } catch (err) {
+                            message.error(errorMessage(err));
+                          }
+                        }}
+                      >
+                        <Button size="small" danger type="link">
+                          {t('fund.delete')}
+                        </Button>
+                      </Popconfirm>
+                    </Flex>
                   ),
                 },
               ]
@@ -305,6 +313,21 @@ export function FundPage() {
         </Col>
       </Row>
 
+      {editing ? (
+        <AddEntryModal
+          key={editing.id}
+          year={year}
+          unitId={editing.unitId}
+          units={units.data ?? []}
+          entry={editing}
+          onClose={() => setEditing(undefined)}
+          onSaved={() => {
+            setEditing(undefined);
+            message.success(t('fund.addOk'));
+            reloadAll();
+          }}
+        />
+      ) : null}
       {adding ? (
         <AddEntryModal
           year={year}
@@ -383,6 +406,8 @@ function AddEntryModal(props: {
   year: number;
   unitId: string | undefined;
   units: { id: string; name: string }[];
+  /** Editing this entry (a prize payment from a decision keeps its unit, amount and category). */
+  entry?: FundEntry;
   onClose: () => void;
   onSaved: () => void;
 }) {
@@ -391,6 +416,8 @@ function AddEntryModal(props: {
   const [saving, setSaving] = useState(false);
   const [formError, setFormError] = useState<string>();
   const direction = Form.useWatch('direction', form) ?? 'income';
+  // A prize payment from a decision keeps the decision's unit, amount and category (only date and text change).
+  const locked = Boolean(props.entry?.decisionId);
   const categories = direction === 'income' ? INCOME_CATEGORIES : EXPENSE_CATEGORIES;
 
   async function submit(values: EntryForm) {
@@ -403,11 +430,18 @@ function AddEntryModal(props: {
       amount: values.amount,
       description: values.description ?? '',
     };
-    const parsed = parseForm(form, fundEntryInput, payload);
-    if (!parsed.data) return setFormError(parsed.formError);
+    const entry = props.entry;
     setSaving(true);
     try {
-      await createFundEntry(parsed.data);
+      if (entry) {
+        const parsed = parseForm(form, fundEntryUpdate, { ...payload, version: entry.version });
+        if (!parsed.data) return setFormError(parsed.formError);
+        await updateFundEntry(entry.id, parsed.data);
+      } else {
+        const parsed = parseForm(form, fundEntryInput, payload);
+        if (!parsed.data) return setFormError(parsed.formError);
+        await createFundEntry(parsed.data);
+      }
       props.onSaved();
     } catch (err) {
       setFormError(applyApiError(form, err));
@@ -419,7 +453,7 @@ function AddEntryModal(props: {
   return (
     <Modal
       open
-      title={t('fund.add')}
+      title={props.entry ? t('common.edit') : t('fund.add')}
       onCancel={props.onClose}
       onOk={() => form.submit()}
       okText={t('common.save')}
@@ -432,17 +466,25 @@ function AddEntryModal(props: {
         form={form}
         layout="vertical"
         onFinish={submit}
-        initialValues={{
-          unitId: props.unitId,
-          direction: 'income',
-          entryDate: fromIsoDate(`${props.year}-01-01`),
-        }}
+        initialValues={
+          props.entry
+            ? {
+                unitId: props.entry.unitId,
+                direction: props.entry.direction,
+                category: props.entry.category,
+                entryDate: fromIsoDate(props.entry.entryDate),
+                amount: props.entry.amount,
+                description: props.entry.description,
+              }
+            : { unitId: props.unitId, direction: 'income', entryDate: fromIsoDate(`${props.year}-01-01`) }
+        }
       >
         <Form.Item name="unitId" label={t('fund.unit')} rules={[{ required: true }]}>
-          <Select options={props.units.map((u) => ({ value: u.id, label: u.name }))} />
+          <Select disabled={locked} options={props.units.map((u) => ({ value: u.id, label: u.name }))} />
         </Form.Item>
         <Form.Item name="direction" label={t('fund.direction')}>
           <Radio.Group
+            disabled={locked}
             onChange={() => form.setFieldValue('category', undefined)}
             options={[
               { value: 'income', label: FUND_DIRECTION_LABELS.income },
@@ -452,6 +494,7 @@ function AddEntryModal(props: {
         </Form.Item>
         <Form.Item name="category" label={t('fund.category')} rules={[{ required: true }]}>
           <Select
+            disabled={locked}
             data-testid="fund-category"
             options={categories.map((c) => ({ value: c, label: FUND_CATEGORY_LABELS[c] }))}
           />
@@ -461,6 +504,7 @@ function AddEntryModal(props: {
         </Form.Item>
         <Form.Item name="amount" label={t('fund.amount')} rules={[{ required: true }]}>
           <InputNumber<number>
+            disabled={locked}
             style={{ width: '100%' }}
             data-testid="fund-amount"
             formatter={(v) => String(v ?? '').replace(/\B(?=(\d{3})+(?!\d))/g, '.')}
