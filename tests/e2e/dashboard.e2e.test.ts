@@ -1,7 +1,8 @@
 /**
  * The dashboard in Chromium (issue 7): a leader opens "Bảng điều khiển" (the first menu item), sees the
  * charts of 2020, clicks the 2020 bar and the Lao động tiên tiến sector, and reads the list behind each
- * number (656 awards, then the 300 LĐTT of the origin article).
+ * number (656 awards, then the 300 LĐTT of the origin article); then the statistics page, where the CSTĐCS
+ * row opens its 44 awards and the form 0603 is drawn.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, login, startBrowser, startServer, type E2EBrowser, type E2EServer } from './support';
@@ -53,6 +54,14 @@ describe.skipIf(!hasChromium)('the dashboard in the browser (skipped: no /usr/bi
         await card.getByText('Danh sách: Lao động tiên tiến').waitFor();
         await card.getByText('Tổng số: 300').waitFor();
         await card.getByRole('cell', { name: 'Lao động tiên tiến' }).first().waitFor();
+
+        // The statistics page: the title/form table, a row opens its list; the form 0603 is drawn.
+        await menu.getByText('Thống kê khen thưởng', { exact: true }).click();
+        await page.getByTestId('statistics').waitFor();
+        await page.getByRole('tab', { name: 'Khen thưởng theo danh hiệu, hình thức' }).click();
+        await page.getByTestId('form-0603').getByText('Biểu số: 0603.N/BNV-TĐKT').waitFor();
+        await page.getByRole('cell', { name: 'Chiến sĩ thi đua cơ sở', exact: true }).click();
+        await page.getByTestId('drill-down').getByText('Tổng số: 44').waitFor();
       } finally {
         await context.close();
       }

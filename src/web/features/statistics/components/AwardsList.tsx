@@ -22,41 +22,42 @@ export function AwardsList({ filter, scope }: { filter: StatFilter & { year: num
   const list = useResource(() => getAwards(filter, scope, page), [key, page]);
   if (list.error && !list.data) return <ErrorState error={list.error} onRetry={list.reload} />;
   return (
-    <Table<StatAwardItem>
-      size="small"
-      data-testid="drill-down"
-      rowKey="id"
-      loading={list.loading}
-      dataSource={list.data?.items ?? []}
-      pagination={{
-        current: page,
-        pageSize: 20,
-        total: list.data?.total ?? 0,
-        showSizeChanger: false,
-        showTotal: (n) => t('common.total', { count: n.toLocaleString('vi-VN') }),
-        onChange: setPage,
-      }}
-      columns={[
-        { title: t('drill.recipient'), dataIndex: 'recipientName' },
-        {
-          title: t('drill.kind'),
-          dataIndex: 'recipientKind',
-          render: (k: string) => <Tag>{RECIPIENT_KIND_LABELS[k as RecipientKind] ?? k}</Tag>,
-        },
-        { title: t('drill.unit'), dataIndex: 'unitName' },
-        { title: t('drill.award'), dataIndex: 'awardLabel' },
-        { title: t('drill.issuer'), dataIndex: 'issuer' },
-        {
-          title: t('drill.decision'),
-          render: (_, r) => `${r.decisionNumber} (${formatIsoDate(r.decisionDate)})`,
-        },
-        {
-          title: t('drill.prize'),
-          dataIndex: 'prize',
-          align: 'right',
-          render: (v: number) => (v ? formatMoney(v) : ''),
-        },
-      ]}
-    />
+    <div data-testid="drill-down">
+      <Table<StatAwardItem>
+        size="small"
+        rowKey="id"
+        loading={list.loading}
+        dataSource={list.data?.items ?? []}
+        pagination={{
+          current: page,
+          pageSize: 20,
+          total: list.data?.total ?? 0,
+          showSizeChanger: false,
+          showTotal: (n) => t('common.total', { count: n.toLocaleString('vi-VN') }),
+          onChange: setPage,
+        }}
+        columns={[
+          { title: t('drill.recipient'), dataIndex: 'recipientName' },
+          {
+            title: t('drill.kind'),
+            dataIndex: 'recipientKind',
+            render: (k: string) => <Tag>{RECIPIENT_KIND_LABELS[k as RecipientKind] ?? k}</Tag>,
+          },
+          { title: t('drill.unit'), dataIndex: 'unitName' },
+          { title: t('drill.award'), dataIndex: 'awardLabel' },
+          { title: t('drill.issuer'), dataIndex: 'issuer' },
+          {
+            title: t('drill.decision'),
+            render: (_, r) => `${r.decisionNumber} (${formatIsoDate(r.decisionDate)})`,
+          },
+          {
+            title: t('drill.prize'),
+            dataIndex: 'prize',
+            align: 'right',
+            render: (v: number) => (v ? formatMoney(v) : ''),
+          },
+        ]}
+      />
+    </div>
   );
 }
