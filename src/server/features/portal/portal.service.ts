@@ -6,7 +6,8 @@
  * - the access statistics: one `site_visits` row per visitor and day, its `last_seen_at` refreshed at most
  *   once a minute per visitor; online now = seen in the last 5 minutes.
  * Lists, categories, links, statistics and issued decisions are cached for a few seconds of the clock (and
- * dropped at once by this process's news writes), so a news page costs one small query per request.
+ * dropped at once by this process's news writes); an item's count is re-read at most once a second, so a
+ * reader already counted today costs no query at all.
  */
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/database';
@@ -28,6 +29,8 @@ export const ONLINE_WINDOW_MS = 5 * 60_000;
 /** A visitor's last_seen_at is written at most this often. */
 export const SEEN_REFRESH_MS = 60_000;
 export const PAGE_SIZE = 10;
+/** How long an uncounted reader may be shown a count this process already knows. */
+export const COUNT_REFRESH_MS = 1_000;
 export const DECISIONS_PAGE_SIZE = 10;
 
 export interface ListedNews {
@@ -77,6 +80,22 @@ export function createPortalService(database: Database, clock: Clock) {
   const items = shortCache<NewsRow | null>(5_000);
   const lists = shortCache<unknown>(10_000);
   const stats = shortCache<SiteStats>(5_000);
+
+  // An item's count as this process last wrote or read it, read again after COUNT_REFRESH_MS: a reader
+  // who is not counted (already counted today) sees a count at most that old, and costs no query.
+  const counts = new Map<string, { value: number; at: number }>();
+  async function currentCount(id: string): Promise<number> {
+    const now = clock().getTime();
+    const known = counts.get(id);
+    if (known && now - known.at < COUNT_REFRESH_MS && now >= known.at) return known.value;
+    const [c] = await database.rows<{ viewCount: unknown }>(
+      sql`select view_count as "viewCount" from news_items where id = ${id}`,
+    );
+    const value = toCount(c?.viewCount);
+    if (counts.size > 10_000) counts.clear();
+    counts.set(id, { value, at: now });
+    return value;
+  }
 
   async function cachedList<T>(name: string, load: () => Promise<T>): Promise<T> {
     return (await lists.get(name, load)) as T;
@@ -139,12 +158,13 @@ export function createPortalService(database: Database, clock: Clock) {
           returning view_count as "viewCount"`);
         bound();
         counted.add(k);
-        if (r) return { item, viewCount: toCount(r.viewCount) };
+        if (r) {
+          const viewCount = toCount(r.viewCount);
+          counts.set(item.id, { value: viewCount, at: clock().getTime() });
+          return { item, viewCount };
+        }
       }
-      const [c] = await database.rows<{ viewCount: unknown }>(
-        sql`select view_count as "viewCount" from news_items where id = ${item.id}`,
-      );
-      return { item, viewCount: toCount(c?.viewCount) };
+      return { item, viewCount: await currentCount(item.id) };
     },
 
     async categories() {
