@@ -229,6 +229,8 @@ function signatureBlock(doc: Nd30Document): Table {
     [left, right],
     [
       new TableRow({
+        // The signer's authority, title and name stay on one page (never "KT. GIÁM ĐỐC" alone at a foot).
+        cantSplit: true,
         children: [
           cell(
             [
