@@ -136,7 +136,8 @@ async function readJson(file: string, size: number, target: RegistryTarget): Pro
       }
     }
     return {
-      chunks: errors.length ? undefined : jsonDatasetChunks(source, dataset),
+      // Read even when the file has errors: every record's problems are reported, nothing is written.
+      chunks: jsonDatasetChunks(source, dataset),
       data: {},
       errors,
       warnings: [],

@@ -417,7 +417,11 @@ export async function applyDatasetChunks(
         );
       }
     }
-    if (units.length || successions.length || blocks.length) return finish();
+    if (units.length || successions.length || blocks.length) {
+      // Nothing more is applied, but every record is still read so that its own errors are reported.
+      for (const kind of DATASET_ORDER.slice(3)) for await (const chunk of each(kind)) void chunk;
+      return finish();
+    }
   }
 
   // ── units: parents before children (levels), parents may be in the file or already in the database.
