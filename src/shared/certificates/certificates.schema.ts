@@ -150,6 +150,8 @@ export const printableDecisionSchema = z.object({
       awardCode: z.string(),
       recipientKind: z.string(),
       templateCode: z.string().nullable(),
+      /** Fields that do not fit their box even at the smallest size (printed whole, but check the layout). */
+      overflow: z.array(z.enum(CERTIFICATE_FIELDS)),
     }),
   ),
 });

@@ -127,6 +127,21 @@ function drawCalibration(doc: Doc, layout: CertificateLayout) {
   }
 }
 
+let measuring: Doc | undefined;
+/**
+ * The fields of a certificate that do not fit their box even at the smallest size (measured with the same
+ * fonts as the PDF, without drawing): the print screen warns about them before paper is spent.
+ */
+export function overflowingFields(page: CertificatePage): CertificateField[] {
+  measuring ??= newDocument('đo');
+  const doc = measuring;
+  return placeFields(page.layout, page.texts, (text, size, style) =>
+    doc.font(fontName(style)).fontSize(size).widthOfString(text),
+  )
+    .filter((f) => f.overflow)
+    .map((f) => f.field);
+}
+
 /** One PDF: the calibration page first when asked, then one page per certificate. */
 export async function certificatesPdf(
   title: string,

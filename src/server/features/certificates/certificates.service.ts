@@ -25,7 +25,27 @@ import {
   type TemplateUpdate,
 } from '../../../shared/certificates/certificates.schema';
 import { certificatesRepository as repo } from './certificates.repository';
-import { certificatesPdf, type CertificatePage } from './certificate-pdf';
+import { certificatesPdf, overflowingFields, type CertificatePage } from './certificate-pdf';
+import type { DecisionForPrint, RecipientForPrint } from './certificates.repository';
+
+function textsOf(d: DecisionForPrint & { number: string; decidedOn: string }, r: RecipientForPrint) {
+  return certificateTexts({
+    issuerName: d.issuerName,
+    awardCode: r.awardCode,
+    recipientKind: r.recipientKind,
+    displayName: r.displayName,
+    displayDetail: r.displayDetail,
+    year: r.year,
+    track: r.track,
+    decisionNumber: d.number,
+    decidedOn: d.decidedOn,
+    decisionSummary: d.summary,
+    place: d.place,
+    signMode: d.signMode,
+    signerTitle: d.signerTitle,
+    signerName: d.signerName,
+  });
+}
 
 /** The default Giấy khen and Bằng khen templates, unless a template of that code exists (seed, idempotent). */
 export async function seedDefaultTemplates(tx: DbOrTx): Promise<number> {
@@ -171,20 +191,25 @@ export function createCertificatesService(database: Database, clock: Clock) {
       if (d.status !== 'issued' || d.kind !== 'award' || !d.number || !d.decidedOn)
         return fail('CERTIFICATE.DECISION_NOT_ISSUED');
       const templates = await repo.templates(db);
+      const dd = { ...d, number: d.number, decidedOn: d.decidedOn };
       return ok({
         id: d.id,
         number: d.number,
         decidedOn: d.decidedOn,
         summary: d.summary,
         issuerName: d.issuerName,
-        recipients: (await repo.recipients(db, id)).map((r) => ({
-          id: r.id,
-          displayName: r.displayName,
-          displayDetail: r.displayDetail,
-          awardCode: r.awardCode,
-          recipientKind: r.recipientKind,
-          templateCode: templateFor(templates, r.awardCode)?.code ?? null,
-        })),
+        recipients: (await repo.recipients(db, id)).map((r) => {
+          const t = templateFor(templates, r.awardCode);
+          return {
+            id: r.id,
+            displayName: r.displayName,
+            displayDetail: r.displayDetail,
+            awardCode: r.awardCode,
+            recipientKind: r.recipientKind,
+            templateCode: t?.code ?? null,
+            overflow: t ? overflowingFields({ layout: t.layout, texts: textsOf(dd, r) }) : [],
+          };
+        }),
       });
     },
 
@@ -214,22 +239,7 @@ export function createCertificatesService(database: Database, clock: Clock) {
         if (!t) continue;
         pages.push({
           layout: t.layout,
-          texts: certificateTexts({
-            issuerName: d.issuerName,
-            awardCode: r.awardCode,
-            recipientKind: r.recipientKind,
-            displayName: r.displayName,
-            displayDetail: r.displayDetail,
-            year: r.year,
-            track: r.track,
-            decisionNumber: d.number,
-            decidedOn: d.decidedOn,
-            decisionSummary: d.summary,
-            place: d.place,
-            signMode: d.signMode,
-            signerTitle: d.signerTitle,
-            signerName: d.signerName,
-          }),
+          texts: textsOf({ ...d, number: d.number, decidedOn: d.decidedOn }, r),
         });
       }
       if (!pages.length) return fail('CERTIFICATE.NO_RECIPIENTS');

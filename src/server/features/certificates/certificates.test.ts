@@ -68,6 +68,7 @@ const templates = async () =>
   (await canbo.request('GET', '/api/certificates/templates')).json() as {
     id: string;
     code: string;
+    name: string;
     version: number;
     awardCodes: string[];
     layout: ReturnType<typeof defaultLayout>;
@@ -151,6 +152,37 @@ describe(`certificates (${engine})`, () => {
     const after = await nameBox();
     expect(after.x - before.x).toBeCloseTo(mmToPt(10), 1);
     expect(after.y - before.y).toBeCloseTo(mmToPt(-4), 1);
+  });
+
+  it('warns before printing when a text does not fit its box even at the smallest size', async () => {
+    const id = await decisionWithRecipients();
+    let detail = (await canbo.request('GET', `/api/certificates/decisions/${id}`)).json();
+    expect(detail.recipients[0].overflow).toEqual([]);
+    const [gk] = (await templates()).filter((x) => x.code === 'GK-MAC-DINH');
+    const narrow = {
+      ...gk!.layout,
+      fields: {
+        ...gk!.layout.fields,
+        recipientName: { ...gk!.layout.fields.recipientName, width: 20, minFontSize: 20 },
+      },
+    };
+    const put = await canbo.request('PUT', `/api/certificates/templates/${gk!.id}`, {
+      code: gk!.code,
+      name: gk!.name,
+      awardCodes: gk!.awardCodes,
+      layout: narrow,
+      version: gk!.version,
+    });
+    expect(put.statusCode, put.body).toBe(200);
+    detail = (await canbo.request('GET', `/api/certificates/decisions/${id}`)).json();
+    expect(detail.recipients[0].overflow).toEqual(['recipientName']);
+    expect(detail.recipients[3].overflow).toEqual([]); // no template, nothing printed
+    // Still printed whole: wrapped past its line limit rather than cut.
+    const res = await canbo.request(
+      'GET',
+      `/api/certificates/decisions/${id}/pdf?recipientId=${detail.recipients[0].id}`,
+    );
+    expect(pdfTool('pdftotext', res.rawPayload).normalize('NFC')).toContain('Nguyễn\nThị\nHồng\nNhung');
   });
 
   it('validates templates with Vietnamese messages and changes nothing', async () => {

@@ -77,6 +77,7 @@ export const fundVi = {
   'certificates.align.left': 'Trái',
   'certificates.align.center': 'Giữa',
   'certificates.align.right': 'Phải',
+  'certificates.overflow': 'Chữ tràn khung (xem lại mẫu)',
 } as const;
 
 export const fundEn: { readonly [K in keyof typeof fundVi]: string } = {
@@ -157,4 +158,5 @@ export const fundEn: { readonly [K in keyof typeof fundVi]: string } = {
   'certificates.align.left': 'Left',
   'certificates.align.center': 'Centre',
   'certificates.align.right': 'Right',
+  'certificates.overflow': 'Text overflows its box (check the template)',
 };

@@ -188,6 +188,17 @@ function Recipients({ decision, calibration }: { decision: PrintableDecision; ca
         { title: t('certificates.awards'), dataIndex: 'awardCode', width: 220, render: awardLabel },
         { title: t('certificates.templates'), dataIndex: 'templateCode', width: 140 },
         {
+          title: t('certificates.overflow'),
+          dataIndex: 'overflow',
+          width: 200,
+          render: (fields: Field[]) =>
+            fields.map((f) => (
+              <Tag key={f} color="orange">
+                {CERTIFICATE_FIELD_LABELS[f]}
+              </Tag>
+            )),
+        },
+        {
           title: '',
           key: 'print',
           width: 80,
