@@ -55,6 +55,7 @@ describe.skipIf(!hasChromium)(
         });
         try {
           await login(page, server.url, 'canbo');
+          await page.goto(`${server.url}/units`);
           const row = page.locator('.vd-units-table tr', { hasText: 'XSS-1' });
           await row.waitFor();
           // The exact characters, as text.

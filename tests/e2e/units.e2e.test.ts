@@ -39,7 +39,9 @@ describe.skipIf(!hasChromium)('units in the browser (skipped: /usr/bin/chromium 
       const { context, page } = await chrome.newPage();
       try {
         await login(page, server.url, 'admin');
-        await expect.poll(() => new URL(page.url()).pathname).toBe('/units');
+        // The dashboard is the landing page of everyone who reads reports (decision 039).
+        await expect.poll(() => new URL(page.url()).pathname).toBe('/dashboard');
+        await page.goto(`${server.url}/units`);
         const who = await page.getByTestId('current-user').textContent();
         expect(who).toContain('Phan Quốc Bảo');
         expect(who).toContain('Quản trị hệ thống');
@@ -99,6 +101,7 @@ describe.skipIf(!hasChromium)('units in the browser (skipped: /usr/bin/chromium 
       const { context, page } = await chrome.newPage();
       try {
         await login(page, server.url, 'canbo');
+        await page.goto(`${server.url}/units`);
         const table = page.locator('.vd-units-table');
         await table.locator('tbody tr.ant-table-row').first().waitFor();
         // Every unit the server lists is in the (fully expanded) tree.
