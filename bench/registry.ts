@@ -552,7 +552,7 @@ async function main() {
       for (const e of engines) {
         const p = e.import.phases;
         console.log(
-          `  ${e.engine} phases: index ${fmt((p.index ?? 0) / 1000, 1)} s, read+validate+apply+commit ${fmt((p.applyAndCommit ?? 0) / 1000, 1)} s; open MB = peak once the existing database was open, before importing; at the end: heap ${fmt(e.import.memoryAtEnd.heapUsedMb)} MB, external ${fmt(e.import.memoryAtEnd.externalMb)} MB (PGlite's WebAssembly memory is in it); bare peak ${fmt(e.bare.peakRssMb)} MB (includes parsing the file, untimed)`,
+          `  ${e.engine} phases: index ${fmt((p.index ?? 0) / 1000, 1)} s, read+validate+apply+commit ${fmt((p.applyAndCommit ?? 0) / 1000, 1)} s; open MB = peak once the existing database was open, before importing; at the end: heap ${fmt(e.import.memoryAtEnd.heapUsedMb)} MB, external ${fmt(e.import.memoryAtEnd.externalMb)} MB${e.engine === 'pglite' ? " (PGlite's WebAssembly memory is in it)" : ''}; bare peak ${fmt(e.bare.peakRssMb)} MB (includes parsing the file, untimed)`,
         );
       }
       const lite = engines.find((e) => e.engine === 'pglite')!;
