@@ -1,3 +1,4 @@
+import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import {
   Alert,
@@ -26,12 +27,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import type {
-  Dashboard,
-  StatAwardItem,
-  StatDossierItem,
-  StatFilter,
-} from '../../../../shared/statistics/statistics.schema';
+import type { Dashboard, StatAwardItem, StatFilter } from '../../../../shared/statistics/statistics.schema';
 import { RECIPIENT_KIND_LABELS, type RecipientKind } from '../../../../shared/registry/catalog';
 import { formatIsoDate } from '../../../lib/dates';
 import { useI18n } from '../../../lib/i18n';
@@ -458,20 +454,30 @@ function ChartCard(props: {
   );
 }
 
-/** The page of awards behind a clicked number (GET /api/statistics/awards). */
-function AwardsTable({ filter }: { filter: StatFilter & { year: number } }) {
+/**
+ * A page of the list behind a clicked number, 10 rows at a time; back to page 1 whenever the query changes.
+ */
+function PagedList<Q, T extends { id: string }>({
+  query,
+  load,
+  columns,
+}: {
+  query: Q;
+  load: (query: Q, page: number) => Promise<{ items: T[]; total: number }>;
+  columns: ColumnsType<T>;
+}) {
   const { t } = useI18n();
   const [page, setPage] = useState(1);
-  const key = JSON.stringify(filter);
+  const key = JSON.stringify(query);
   const [lastKey, setLastKey] = useState(key);
   if (key !== lastKey) {
     setLastKey(key);
     setPage(1);
   }
-  const list = useResource(() => getAwards(filter, page), [key, page]);
+  const list = useResource(() => load(query, page), [key, page]);
   if (list.error && !list.data) return <ErrorState error={list.error} onRetry={list.reload} />;
   return (
-    <Table<StatAwardItem>
+    <Table<T>
       size="small"
       rowKey="id"
       data-testid="drill-down"
@@ -485,6 +491,18 @@ function AwardsTable({ filter }: { filter: StatFilter & { year: number } }) {
         showTotal: (n) => t('common.total', { count: count(n) }),
         onChange: setPage,
       }}
+      columns={columns}
+    />
+  );
+}
+
+/** The page of awards behind a clicked number (GET /api/statistics/awards). */
+function AwardsTable({ filter }: { filter: StatFilter & { year: number } }) {
+  const { t } = useI18n();
+  return (
+    <PagedList<StatFilter & { year: number }, StatAwardItem>
+      query={filter}
+      load={getAwards}
       columns={[
         { title: t('drill.recipient'), dataIndex: 'recipientName' },
         {
@@ -512,33 +530,7 @@ function AwardsTable({ filter }: { filter: StatFilter & { year: number } }) {
 
 function DossiersTable({ q }: { q: { year: number; status?: string; late?: boolean } }) {
   const { t } = useI18n();
-  const [page, setPage] = useState(1);
-  const key = JSON.stringify(q);
-  const [lastKey, setLastKey] = useState(key);
-  if (key !== lastKey) {
-    setLastKey(key);
-    setPage(1);
-  }
-  const list = useResource(() => getDossiers(q, page), [key, page]);
-  if (list.error && !list.data) return <ErrorState error={list.error} onRetry={list.reload} />;
-  return (
-    <Table<StatDossierItem>
-      size="small"
-      rowKey="id"
-      data-testid="drill-down"
-      loading={list.loading}
-      dataSource={list.data?.items ?? []}
-      pagination={{
-        current: page,
-        pageSize: 10,
-        total: list.data?.total ?? 0,
-        showSizeChanger: false,
-        showTotal: (n) => t('common.total', { count: count(n) }),
-        onChange: setPage,
-      }}
-      columns={dossierColumns(t)}
-    />
-  );
+  return <PagedList query={q} load={getDossiers} columns={dossierColumns(t)} />;
 }
 
 function dossierColumns(t: ReturnType<typeof useI18n>['t']) {
