@@ -14,9 +14,6 @@ import {
   units,
 } from '../../platform/db/schema';
 
-/** How far a search is counted (see `page`). */
-export const SEARCH_COUNT_CAP = 1000;
-
 export type PersonRow = typeof people.$inferSelect;
 export type PersonWithUnit = PersonRow & { unitName: string | null };
 
@@ -49,44 +46,6 @@ function where(f: PersonFilter): SQL | undefined {
 }
 
 export const peopleRepository = {
-  async page(db: DbOrTx, filter: PersonFilter, page: number, pageSize: number, countCap = SEARCH_COUNT_CAP) {
-    const condition = where(filter);
-    // A search is counted only up to SEARCH_COUNT_CAP: counting every "nguyen" of a province scans most
-    // of the table on each keystroke, and nobody pages past the first thousand (decision 043).
-    const capped = !!filter.q?.trim();
-    const [rows, counted] = await Promise.all([
-      db
-        .select({ person: people, unitName: units.name })
-        .from(people)
-        .leftJoin(units, eq(units.id, people.currentUnitId))
-        .where(condition)
-        .orderBy(sql`${people.sortKey} collate "C"`, people.id)
-        .limit(pageSize)
-        .offset((page - 1) * pageSize),
-      capped
-        ? db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(
-            db
-              .select({ one: sql`1`.as('one') })
-              .from(people)
-              .where(condition)
-              .limit(SEARCH_COUNT_CAP + 1)
-              .as('s'),
-          )
-        : db
-            .select({ n: sql<number>`count(*)`.mapWith(Number) })
-            .from(people)
-            .where(condition),
-    ]);
-    const n = counted[0]?.n ?? 0;
-    const lowerBound = capped && n > countCap;
-    return {
-      rows: rows.map((r) => ({ ...r.person, unitName: r.unitName })),
-      // Past the cap, at least the rows the requested page reaches (so the last page shown is reachable).
-      total: lowerBound ? Math.max(countCap, (page - 1) * pageSize + rows.length) : n,
-      totalIsLowerBound: lowerBound,
-    };
-  },
-
   /** Everything matching the filter, in list order (exports). */
   async all(db: DbOrTx, filter: PersonFilter): Promise<PersonWithUnit[]> {
     const rows = await db

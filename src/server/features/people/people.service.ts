@@ -38,6 +38,7 @@ import { personSortKey, splitVietnameseName } from '../../../shared/vietnamese';
 import { unitsRepository } from '../units/units.repository';
 import type { Scope } from '../units/units.service';
 import { peopleRepository as repo, type PersonWithUnit } from './people.repository';
+import { createPeopleSearchIndex, type ListedPerson } from './people.search-index';
 
 export interface Viewer {
   actor: Actor;
@@ -51,8 +52,9 @@ const dayBefore = (iso: string) =>
 
 export function createPeopleService(database: Database, clock: Clock) {
   const { db } = database;
+  const searchIndex = createPeopleSearchIndex(database);
 
-  function toSummary(p: PersonWithUnit, pii: boolean): PersonSummary {
+  function toSummary(p: ListedPerson, pii: boolean): PersonSummary {
     return {
       id: p.id,
       code: p.code,
@@ -104,17 +106,17 @@ export function createPeopleService(database: Database, clock: Clock) {
     toSummary,
 
     async list(v: Viewer, q: PersonListQuery): Promise<Page<PersonSummary>> {
-      const { rows, total, totalIsLowerBound } = await repo.page(
-        db,
-        {
-          q: q.q,
-          unitId: q.unitId,
-          includeSubunits: q.includeSubunits,
-          isLeader: q.isLeader,
-          sex: q.sex,
-          scopeRootUnitId:
-            v.scope === 'own' ? (v.actor.unitId ?? '00000000-0000-0000-0000-000000000000') : undefined,
-        },
+      // Served from the in-process copy (decision 044); unit filters are resolved to id sets here.
+      let unitIds: Set<string> | undefined;
+      if (q.unitId) {
+        unitIds = new Set(
+          q.includeSubunits === false ? [q.unitId] : await unitsRepository.subtreeIds(db, q.unitId),
+        );
+      }
+      const allowed = await scopeUnits(db, v);
+      if (allowed) unitIds = unitIds ? new Set([...unitIds].filter((id) => allowed.has(id))) : allowed;
+      const { rows, total, totalIsLowerBound } = await searchIndex.page(
+        { q: q.q, unitIds, isLeader: q.isLeader, sex: q.sex },
         q.page,
         q.pageSize,
       );

@@ -3,7 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import { createTestApp, engine, type Session, type TestApp } from '../../testing/harness';
 import { units } from '../../platform/db/schema';
 import type { PersonProfile, PersonSummary } from '../../../shared/people/people.schema';
-import { peopleRepository } from './people.repository';
+import { createPeopleSearchIndex } from './people.search-index';
 
 let t: TestApp;
 let admin: Session;
@@ -78,13 +78,14 @@ describe(`people (${engine})`, () => {
   });
 
   it('counts a search only up to the cap, and says the total is a lower bound past it', async () => {
-    const exact = await peopleRepository.page(t.database.db, { q: 't-' }, 1, 2, 10);
+    const index = createPeopleSearchIndex(t.database);
+    const exact = await index.page({ q: 't-' }, 1, 2, 10);
     expect(exact).toMatchObject({ total: 4, totalIsLowerBound: false });
-    const capped = await peopleRepository.page(t.database.db, { q: 't-' }, 1, 2, 3);
+    const capped = await index.page({ q: 't-' }, 1, 2, 3);
     expect(capped.rows.map((p) => p.code)).toEqual(exact.rows.map((p) => p.code));
     expect(capped).toMatchObject({ total: 3, totalIsLowerBound: true });
     // The page asked for past the cap is still reachable, and the total covers it.
-    const last = await peopleRepository.page(t.database.db, { q: 't-' }, 2, 2, 3);
+    const last = await index.page({ q: 't-' }, 2, 2, 3);
     expect(last).toMatchObject({ total: 4, totalIsLowerBound: true });
     // Below the cap the API answers the exact total and no flag.
     const body = (await admin.request('GET', '/api/people?q=t-')).json() as Record<string, unknown>;

@@ -13,6 +13,7 @@ import {
   index,
   integer,
   jsonb,
+  pgSchema,
   pgTable,
   primaryKey,
   text,
@@ -214,6 +215,18 @@ export const people = pgTable(
     index('people_dup_idx').on(sql`vd_fold(${t.fullName})`, t.dateOfBirth),
   ],
 );
+
+/**
+ * Change stamps for in-process caches (decision 044). Kept outside `public`, so backups neither carry nor
+ * restore them: statement triggers (drizzle/0011) set a table's stamp to a fresh random UUID in the writing
+ * transaction whenever a statement changed at least one row, and a cache that read the stamp with its data
+ * knows, by one primary-key read, whether what it holds is still what the database holds.
+ */
+export const cacheSchema = pgSchema('vd_cache');
+export const changeStamps = cacheSchema.table('change_stamps', {
+  name: text('name').primaryKey(),
+  stamp: uuid('stamp').notNull().defaultRandom(),
+});
 
 export const personUnitHistory = pgTable(
   'person_unit_history',
