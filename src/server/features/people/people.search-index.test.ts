@@ -172,8 +172,11 @@ describe(`people search index (${engine})`, () => {
     expect(snap.search({ folded: 'nguyen' }, 1, 2)).toMatchObject({ counted: 5 });
     expect(codes(snap.search({ folded: 'nguyen' }, 1, 2))).toEqual(['C1', 'C2']);
     expect(snap.search({ folded: 'nguyen' }, 0, 2, 2).counted).toBe(3);
-    // Short queries scan; a trigram nobody has finds nothing.
+    // One character scans; two use their pair; a piece nobody has finds nothing.
     expect(codes(snap.search({ folded: 'c' }, 0, 10))).toHaveLength(6);
+    expect(codes(snap.search({ folded: 'le' }, 0, 10))).toEqual(['C5']);
+    expect(codes(snap.search({ folded: 'f ' }, 0, 10))).toEqual(['C5']);
     expect(snap.search({ folded: 'qqq' }, 0, 10).counted).toBe(0);
+    expect(snap.search({ folded: 'qq' }, 0, 10).counted).toBe(0);
   });
 });

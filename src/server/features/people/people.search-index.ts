@@ -5,7 +5,7 @@
  * the planner guesses wrong both ways (it walks the name order for a rare name and counts a common one
  * sequentially). Twenty officers typing at once need every answer in tens of milliseconds, so this process
  * keeps one copy of what the list shows — every person's summary columns, their folded search text, in
- * Vietnamese order — with a trigram posting list for each three-character piece of the search texts.
+ * Vietnamese order — with a posting list for each two- and three-character piece of the search texts.
  *
  * Freshness: the copy carries the change stamps of `people` and `units` it was read with (one snapshot).
  * Every list request first reads the current stamps (one primary-key read, which also folds the query with
@@ -15,7 +15,7 @@
  *
  * Matching is the SQL's `search_text like '%' || vd_fold(q) || '%'`: the folded query must be a substring of
  * the folded name + ' ' + lower-case code. Candidates come from the posting list of the query's rarest
- * trigram (or every person for queries under three characters) and are checked with `includes`, in list
+ * three-character piece (its two characters for a two-character query; every person for one character) and are checked with `includes`, in list
  * order, so the first page is found without sorting and a count can stop at the cap.
  */
 import { sql } from 'drizzle-orm';
@@ -53,7 +53,9 @@ export interface SearchPage {
   counted: number;
 }
 
+/** Pieces indexed: every two- and three-character substring of the search texts. */
 const GRAM = 3;
+const MIN_GRAM = 2;
 
 /**
  * How far a text search is counted: nobody pages past the first thousand "nguyen", and the list says
@@ -84,12 +86,14 @@ export class PeopleSnapshot {
     const lists = new Map<string, number[]>();
     for (let i = 0; i < texts.length; i++) {
       const t = texts[i]!;
-      for (let j = 0; j + GRAM <= t.length; j++) {
-        const g = t.slice(j, j + GRAM);
-        let list = lists.get(g);
-        if (!list) lists.set(g, (list = []));
-        // Positions are added in increasing order; a text repeating a trigram adds it once.
-        if (list[list.length - 1] !== i) list.push(i);
+      for (let size = MIN_GRAM; size <= GRAM; size++) {
+        for (let j = 0; j + size <= t.length; j++) {
+          const g = t.slice(j, j + size);
+          let list = lists.get(g);
+          if (!list) lists.set(g, (list = []));
+          // Positions are added in increasing order; a text repeating a piece adds it once.
+          if (list[list.length - 1] !== i) list.push(i);
+        }
       }
     }
     for (const [g, list] of lists) this.postings.set(g, Int32Array.from(list));
@@ -115,23 +119,25 @@ export class PeopleSnapshot {
       if (counted >= offset && rows.length < limit) rows.push(this.people[i]!);
       counted++;
     };
-    const candidates = q.length >= GRAM ? this.rarestPosting(q) : null;
-    if (candidates) {
-      for (let k = 0; k < candidates.length && counted < stopAt; k++) {
-        const i = candidates[k]!;
-        if (accept(i)) take(i);
-      }
-    } else if (q.length < GRAM) {
+    if (q.length >= MIN_GRAM) {
+      const candidates = this.rarestPosting(q);
+      if (candidates)
+        for (let k = 0; k < candidates.length && counted < stopAt; k++) {
+          const i = candidates[k]!;
+          if (accept(i)) take(i);
+        }
+    } else {
       for (let i = 0; i < this.size && counted < stopAt; i++) if (accept(i)) take(i);
     }
     return { rows, counted };
   }
 
-  /** The shortest posting list among the query's trigrams; null when one has none (nothing can match). */
+  /** The shortest posting list among the query's pieces; null when one has none (nothing can match). */
   private rarestPosting(q: string): Int32Array | null {
+    const size = Math.min(GRAM, q.length);
     let best: Int32Array | null = null;
-    for (let j = 0; j + GRAM <= q.length; j++) {
-      const list = this.postings.get(q.slice(j, j + GRAM));
+    for (let j = 0; j + size <= q.length; j++) {
+      const list = this.postings.get(q.slice(j, j + size));
       if (!list) return null;
       if (!best || list.length < best.length) best = list;
     }
