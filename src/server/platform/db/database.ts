@@ -44,6 +44,8 @@ export interface OpenOptions {
   migrate?: boolean;
   /** Max pool size for PostgreSQL. */
   poolSize?: number;
+  /** PGlite only: start from this data directory image (`dumpDataDir`), e.g. an already migrated one. */
+  loadDataDir?: Blob | undefined;
 }
 
 export class DataDirLockedError extends Error {
@@ -106,6 +108,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   try {
     client = await PGlite.create(inMemory ? undefined : path.join(dataDir, 'pg'), {
       extensions: { unaccent, pg_trgm },
+      ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
     });
   } catch (err) {
     lock?.release();
