@@ -56,6 +56,8 @@ interface CompiledLeaf {
    * or the initiatives already relied on): one subject's run computes it once, whichever rules ask.
    */
   memo: boolean;
+  /** This compiled leaf's place in a run's memo of fact results. */
+  slot: number;
 }
 
 // Leaves are pack-owned objects: their fact definition and parsed params are looked up once per leaf, not
@@ -78,6 +80,7 @@ function compiled(leaf: Pick<FactLeaf, 'fact' | 'params'>): CompiledLeaf {
         compute: def.compute as (c: FactContext, p: unknown) => FactResult,
         params: def.params.parse(leaf.params ?? {}) as Record<string, unknown>,
         memo: !def.dependsOnRun,
+        slot: compiledByKey.size,
       };
       compiledByKey.set(key, c);
     }
@@ -177,15 +180,26 @@ export function ruleFor(pack: RulePack, awardCode: AwardCode, kind: Subject['kin
   return index.get(kind)?.get(awardCode);
 }
 
+/** The empty scratch list of a nesting depth (see `EvaluationRun.verdict`). */
+function scratch<T>(lists: T[][], depth: number): T[] {
+  const list = (lists[depth] ??= []);
+  list.length = 0;
+  return list;
+}
+
 /** The empty list verdicts share (frozen: half a million verdicts need not each own an empty array). */
 const NONE = Object.freeze([]) as unknown as string[];
 
 /** One subject, one pack, one period: verdicts are memoised so that dependent titles reuse them. */
 export class EvaluationRun {
   private readonly verdicts = new Map<AwardCode, Verdict>();
-  private readonly inProgress = new Set<AwardCode>();
-  /** Results of the facts that do not depend on the run's state (see `CompiledLeaf.memo`). */
-  private facts: Map<CompiledLeaf, FactResult> | undefined;
+  /** The titles being judged, innermost last (a verdict asks for the standing of another title). */
+  private readonly inProgress: AwardCode[] = [];
+  /** Results of the facts that do not depend on the run's state, by `CompiledLeaf.slot`. */
+  private facts: Array<FactResult | undefined> | undefined;
+  private ctx: FactContext | undefined;
+  private readonly scratchChecks: Check[][] = [];
+  private readonly scratchIds: string[][] = [];
   private readonly reserved: Set<string>;
   private readonly explain: boolean;
 
@@ -210,19 +224,25 @@ export class EvaluationRun {
     if (done) return done;
     const rule = ruleFor(this.pack, awardCode, this.subject.kind);
     if (!rule) throw new Error(`${this.pack.id} has no rule for ${awardCode} (${this.subject.kind})`);
-    this.inProgress.add(awardCode);
-    const initiativeIds: string[] = [];
-    const ctx = this.context(awardCode);
+    const depth = this.inProgress.push(awardCode) - 1;
+    // One context per run: the title being judged is set for this verdict and put back after it (a fact
+    // asking another title's standing judges that title in between, synchronously).
+    const ctx = (this.ctx ??= this.context(awardCode));
+    const outer = ctx.awardCode;
+    ctx.awardCode = awardCode;
+    // Without explanations the lists are scratch arrays, one per nesting depth, copied only when kept.
+    const initiativeIds = this.explain ? [] : scratch(this.scratchIds, depth);
     // Without explanations (a sweep), judging stops at the second criterion not met: the verdict
     // (ineligible, and not one criterion short) is settled, and the rows anyone reads are judged again in
     // full (`explainSubjects`).
-    const checks: Check[] = [];
+    const checks: Check[] = this.explain ? [] : scratch(this.scratchChecks, depth);
     let unmet = 0;
     for (const n of rule.criteria) {
       const c = this.check(n, ctx, initiativeIds);
       checks.push(c);
       if (c.status === 'unmet' && ++unmet === 2 && !this.explain) break;
     }
+    ctx.awardCode = outer;
     // Quiet checks are shared objects, so the same statuses give the same list: one shared list (and list
     // of criteria missed) per rule and outcome instead of two arrays per verdict.
     const group = this.explain ? undefined : internedGroup(rule, checks);
@@ -244,9 +264,14 @@ export class EvaluationRun {
       year: this.period.year,
       packId: this.pack.id,
       status,
-      checks: group ? group.checks : checks,
+      checks: group ? group.checks : this.explain ? checks : checks.slice(),
       missing: group ? group.missing : missing,
-      initiativeIds: status === 'ineligible' || initiativeIds.length === 0 ? NONE : initiativeIds,
+      initiativeIds:
+        status === 'ineligible' || initiativeIds.length === 0
+          ? NONE
+          : this.explain
+            ? initiativeIds
+            : initiativeIds.slice(),
     };
     // One initiative, one award. Titles (conferred every year in the regular course) spend their
     // initiatives for the rest of the run, so a form judged later does not count them again. A title already
@@ -255,7 +280,7 @@ export class EvaluationRun {
     // Bằng khen taking the initiatives would hide that a Huân chương could rest on them instead.
     if (AWARD_CODES[awardCode].kind === 'title' && (status !== 'ineligible' || this.held(awardCode)))
       for (const id of initiativeIds) this.reserved.add(id);
-    this.inProgress.delete(awardCode);
+    this.inProgress.pop();
     this.verdicts.set(awardCode, v);
     return v;
   }
@@ -268,7 +293,7 @@ export class EvaluationRun {
 
   private standing = (code: AwardCode): TitleStanding => {
     if (this.held(code)) return 'held';
-    if (this.inProgress.has(code) || !ruleFor(this.pack, code, this.subject.kind)) return 'no';
+    if (this.inProgress.includes(code) || !ruleFor(this.pack, code, this.subject.kind)) return 'no';
     const s = this.verdict(code).status;
     return s === 'eligible' ? 'eligible' : s === 'needs_review' ? 'review' : 'no';
   };
@@ -296,15 +321,14 @@ export class EvaluationRun {
     };
   }
 
-  private runFact(leaf: Pick<FactLeaf, 'fact' | 'params'>, ctx: FactContext): FactResult {
-    const c = compiled(leaf);
+  private runFact(leaf: Pick<FactLeaf, 'fact' | 'params'>, c: CompiledLeaf, ctx: FactContext): FactResult {
     if (!c.subjects.includes(this.subject.kind))
       throw new Error(`Fact ${leaf.fact} does not apply to ${this.subject.kind}`);
     if (!c.memo) return c.compute(ctx, c.params);
-    let r = this.facts?.get(c);
+    let r = this.facts?.[c.slot];
     if (!r) {
       r = c.compute(ctx, c.params);
-      (this.facts ??= new Map()).set(c, r);
+      (this.facts ??= [])[c.slot] = r;
     }
     return r;
   }
@@ -373,10 +397,9 @@ export class EvaluationRun {
     }
     if (isJudgement(node)) {
       if (node.presumedBy) {
-        const r = this.runFact(node.presumedBy, ctx);
-        if (
-          statusOf(compiled(node.presumedBy).type, r, node.presumedBy.op, node.presumedBy.value) === 'met'
-        ) {
+        const c = compiled(node.presumedBy);
+        const r = this.runFact(node.presumedBy, c, ctx);
+        if (statusOf(c.type, r, node.presumedBy.op, node.presumedBy.value) === 'met') {
           if (!this.explain) return quietLeaf(node, 'met', true);
           return {
             id: node.id,
@@ -397,8 +420,9 @@ export class EvaluationRun {
         citation: node.citation,
       };
     }
-    const r = this.runFact(node, ctx);
-    const status = statusOf(compiled(node).type, r, node.op, node.value);
+    const c = compiled(node);
+    const r = this.runFact(node, c, ctx);
+    const status = statusOf(c.type, r, node.op, node.value);
     if (
       status === 'met' &&
       r.items &&
@@ -483,7 +507,7 @@ function internedGroup(rule: object, checks: Check[]) {
   if (!g) {
     const missing = checks.filter((c) => c.status === 'unmet').map((c) => c.criterion);
     g = {
-      checks: Object.freeze(checks) as Check[],
+      checks: Object.freeze(checks.slice()) as Check[],
       missing: missing.length ? (Object.freeze(missing) as string[]) : NONE,
     };
     byKey.set(key, g);

@@ -36,7 +36,7 @@ import {
   yearStart,
 } from '../calendar';
 import type { Operator } from '../rules/types';
-import type { CollectiveHistory, PersonHistory } from './types';
+import type { CollectiveHistory, MemberResult, PersonHistory } from './types';
 
 export type FactType = 'number' | 'rating' | 'severity' | 'boolean';
 
@@ -391,10 +391,9 @@ export const FACTS = {
         } else break;
       }
       const n = years.length;
-      const codes = p.awardCodes.map((c) => AWARD_CODES[c].label).join(' / ');
       const detail = !ctx.explain
         ? ''
-        : `${codes}: ${listYears(years)}` +
+        : `${p.awardCodes.map((c) => AWARD_CODES[c].label).join(' / ')}: ${listYears(years)}` +
           (n ? ` — ${n} ${p.step > 1 ? 'lần' : 'năm'} liên tục` : '') +
           (years.includes(ctx.year) && !held.has(ctx.year)
             ? ` (năm ${ctx.year}: đủ điều kiện, chưa công nhận)`
@@ -603,10 +602,7 @@ export const FACTS = {
           value: undefined,
           detail: !ctx.explain ? '' : `Chưa có danh sách thành viên năm ${ctx.year}`,
         };
-      const n = members.filter((m) => m.titles.includes(p.awardCode)).length;
-      const pending = members.filter(
-        (m) => !m.titles.includes(p.awardCode) && m.pendingTitles?.includes(p.awardCode),
-      ).length;
+      const { n, pending } = titledCount(members, p.awardCode);
       const pct = (x: number) => (x * 100) / total;
       const detail = !ctx.explain
         ? ''
@@ -628,7 +624,7 @@ export const FACTS = {
           value: undefined,
           detail: !ctx.explain ? '' : `Chưa có danh sách thành viên năm ${ctx.year}`,
         };
-      const n = members.filter((m) => m.rating && compareRating(m.rating, p.minRating) >= 0).length;
+      const n = ratedAtLeast(members, p.minRating);
       return {
         value: (n * 100) / total,
         detail: !ctx.explain
@@ -644,11 +640,7 @@ export const FACTS = {
     params: z.object({ awardCode }).strict(),
     describe: 'Số thành viên đạt danh hiệu trong năm',
     compute: (ctx: CollectiveContext, p) => {
-      const { members } = membersOf(ctx);
-      const n = members.filter((m) => m.titles.includes(p.awardCode)).length;
-      const pending = members.filter(
-        (m) => !m.titles.includes(p.awardCode) && m.pendingTitles?.includes(p.awardCode),
-      ).length;
+      const { n, pending } = titledCount(membersOf(ctx).members, p.awardCode);
       const detail = !ctx.explain
         ? ''
         : `${n} thành viên ${label(p.awardCode)}` + (pending ? ` (thêm ${pending} người cần xem xét)` : '');
@@ -662,16 +654,7 @@ export const FACTS = {
     params: none,
     describe: 'Hình thức kỷ luật cao nhất của thành viên trong năm',
     compute: (ctx: CollectiveContext) => {
-      const { members } = membersOf(ctx);
-      let worst: Severity = 'none';
-      let who = 0;
-      for (const m of members) {
-        const s: Severity = m.disciplineLevel ?? 'none';
-        if (severityRank(s) > severityRank(worst)) {
-          worst = s;
-          who = 1;
-        } else if (s === worst && s !== 'none') who++;
-      }
+      const { level: worst, count: who } = worstDiscipline(membersOf(ctx).members);
       return {
         value: worst,
         detail: !ctx.explain
@@ -722,6 +705,61 @@ export const FACT_NAMES = Object.keys(FACTS) as FactName[];
 
 export function factDef(name: string): FactDef<z.ZodType> | undefined {
   return (FACTS as Record<string, FactDef<z.ZodType>>)[name];
+}
+
+/**
+ * What the member facts count, once per member list and question (a province-level collective lists tens
+ * of thousands of people, and several of its criteria ask the same count): how many hold a title and how
+ * many more are pending review for it, how many are rated at least a level, and the worst discipline.
+ */
+interface MemberTally {
+  titled: Map<AwardCode, { n: number; pending: number }>;
+  atLeast: Map<Rating, number>;
+  worst?: { level: Severity; count: number };
+}
+const tallies = new WeakMap<readonly MemberResult[], MemberTally>();
+function tallyOf(members: readonly MemberResult[]): MemberTally {
+  let t = tallies.get(members);
+  if (!t) tallies.set(members, (t = { titled: new Map(), atLeast: new Map() }));
+  return t;
+}
+function titledCount(members: readonly MemberResult[], code: AwardCode) {
+  const t = tallyOf(members);
+  let c = t.titled.get(code);
+  if (!c) {
+    c = { n: 0, pending: 0 };
+    for (const m of members)
+      if (m.titles.includes(code)) c.n++;
+      else if (m.pendingTitles?.includes(code)) c.pending++;
+    t.titled.set(code, c);
+  }
+  return c;
+}
+function ratedAtLeast(members: readonly MemberResult[], min: Rating): number {
+  const t = tallyOf(members);
+  let n = t.atLeast.get(min);
+  if (n === undefined) {
+    n = 0;
+    for (const m of members) if (m.rating && compareRating(m.rating, min) >= 0) n++;
+    t.atLeast.set(min, n);
+  }
+  return n;
+}
+function worstDiscipline(members: readonly MemberResult[]) {
+  const t = tallyOf(members);
+  if (!t.worst) {
+    let level: Severity = 'none';
+    let count = 0;
+    for (const m of members) {
+      const sev: Severity = m.disciplineLevel ?? 'none';
+      if (severityRank(sev) > severityRank(level)) {
+        level = sev;
+        count = 1;
+      } else if (sev === level && sev !== 'none') count++;
+    }
+    t.worst = { level, count };
+  }
+  return t.worst;
 }
 
 function membersOf(ctx: CollectiveContext) {
