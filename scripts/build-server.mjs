@@ -33,7 +33,11 @@ if (built > sources && process.argv[2] !== '--force') process.exit(0);
 
 rmSync('dist/server', { recursive: true, force: true });
 await build({
-  entryPoints: ['src/server/main.ts'],
+  // The eligibility sweep's worker thread (decision 046) is its own entry: dist/server/sweep.worker.js.
+  entryPoints: [
+    'src/server/main.ts',
+    { in: 'src/server/features/eligibility/sweep.worker.ts', out: 'sweep.worker' },
+  ],
   bundle: true,
   platform: 'node',
   target: 'node20',

@@ -42,53 +42,79 @@ function ratingIn(h: PersonHistory, y: number) {
   return r;
 }
 
-export function sweep(input: SweepInput): SweepResult {
-  const verdicts: Verdict[] = [];
-  const members = new Map<string, MemberResult>();
-  for (const p of input.people) {
+/**
+ * A sweep taken in steps: people in any order (judged here, or judged elsewhere and recorded), then the
+ * collectives, whose criteria read the members' results. `sweep` is the one-step form.
+ */
+export class Sweep {
+  readonly members = new Map<string, MemberResult>();
+
+  constructor(
+    readonly year: number,
+    readonly pack: RulePack,
+    readonly explain = true,
+  ) {}
+
+  /** One person's verdicts (every rule of the pack for individuals, in the pack's order). */
+  person(p: SweepPerson): Verdict[] {
     const run = new EvaluationRun(
       p.subject,
       p.history,
-      input.pack,
-      { year: input.year },
-      { explain: input.explain ?? true },
+      this.pack,
+      { year: this.year },
+      { explain: this.explain },
     );
-    const vs = run.all();
-    verdicts.push(...vs);
+    return this.record(p, run.all());
+  }
+
+  /** Records a person's verdicts (judged here or by another thread) as their result as a member. */
+  record(p: SweepPerson, vs: Verdict[]): Verdict[] {
+    const { year } = this;
     const titles = new Set<AwardCode>();
-    for (const a of p.history.awards)
-      if (a.year === input.year && a.track === 'regular') titles.add(a.awardCode);
+    for (const a of p.history.awards) if (a.year === year && a.track === 'regular') titles.add(a.awardCode);
     const pending: AwardCode[] = [];
     for (const v of vs) {
       if (v.status === 'eligible') titles.add(v.awardCode);
       else if (v.status === 'needs_review') pending.push(v.awardCode);
     }
-    members.set(p.subject.id, {
+    this.members.set(p.subject.id, {
       personId: p.subject.id,
-      rating: ratingIn(p.history, input.year),
+      rating: ratingIn(p.history, year),
       titles: [...titles],
       pendingTitles: pending,
-      disciplineLevel: disciplineInYear(p.history, input.year),
+      disciplineLevel: disciplineInYear(p.history, year),
     });
+    return vs;
   }
-  for (const c of input.collectives) {
-    const list: MemberResult[] = [];
-    for (const id of c.memberIds) {
-      const m = members.get(id);
-      if (m) list.push(m);
-    }
-    const history: CollectiveHistory = { ...c.history, members: { [input.year]: list } };
-    verdicts.push(
-      ...new EvaluationRun(
+
+  /** The collectives' verdicts, from the results of the people recorded so far, appended to `out`. */
+  collectives(list: readonly SweepCollective[], out: Verdict[] = []): Verdict[] {
+    for (const c of list) {
+      const members: MemberResult[] = [];
+      for (const id of c.memberIds) {
+        const m = this.members.get(id);
+        if (m) members.push(m);
+      }
+      const history: CollectiveHistory = { ...c.history, members: { [this.year]: members } };
+      const run = new EvaluationRun(
         c.subject,
         history,
-        input.pack,
-        { year: input.year },
-        { explain: input.explain ?? true },
-      ).all(),
-    );
+        this.pack,
+        { year: this.year },
+        { explain: this.explain },
+      );
+      for (const v of run.all()) out.push(v);
+    }
+    return out;
   }
-  return { verdicts, members };
+}
+
+export function sweep(input: SweepInput): SweepResult {
+  const s = new Sweep(input.year, input.pack, input.explain ?? true);
+  const verdicts: Verdict[] = [];
+  for (const p of input.people) for (const v of s.person(p)) verdicts.push(v);
+  s.collectives(input.collectives, verdicts);
+  return { verdicts, members: s.members };
 }
 
 /**

@@ -5,19 +5,10 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/database';
-import type {
-  AwardCode,
-  AwardTrack,
-  DisciplineLevel,
-  EffectScope,
-  InitiativeKind,
-  LeaveKind,
-  Rating,
-  RecognitionLevel,
-  TrainingGrade,
-} from '../../../shared/registry/catalog';
+import type { AwardCode, AwardTrack, Rating } from '../../../shared/registry/catalog';
 import type { HeldAward, PersonHistory } from '../../../domain/eligibility/types';
 import type { HistoryNeeds } from '../../../domain/rules/needs';
+import { buildHistories, type PackedHistories } from './histories';
 import { AWARD_CODE_LIST } from '../../../shared/registry/catalog';
 
 /** How far back histories are read: the longest window of any pack (CSTĐ toàn quốc: 2 × 3 years) and more. */
@@ -96,13 +87,14 @@ export const eligibilityRepository = {
    * (json_agg of compact tuples): one row instead of hundreds of thousands, which is what makes the read
    * fast on both drivers — per-row decoding, not the database, dominated.
    */
-  async personHistories(
+  /** The histories as the database packed them (JSON text per kind), for `buildHistories`. */
+  async packedHistories(
     db: DbOrTx,
     scopeUnits: SQL,
     year: number,
     personId?: string,
     needs: HistoryNeeds = { years: HISTORY_YEARS, awardCodes: [...AWARD_CODE_LIST] },
-  ): Promise<Map<string, PersonHistory>> {
+  ): Promise<PackedHistories> {
     // Only what the pack can look at (src/domain/rules/needs.ts): its longest window, and earlier awards
     // only of the codes its criteria name.
     const from = year - needs.years + 1;
@@ -116,10 +108,15 @@ export const eligibilityRepository = {
     // People are numbered by id in every query (the same order each time), so that each record carries a
     // small number instead of a 36-character id; the first query gives the numbers' ids.
     const num = sql`num as (select person_id, (row_number() over (order by person_id))::int as n from (${sp}) s)`;
+    // Each kind comes as two arrays, odd- and even-numbered people: two threads can each parse their half
+    // (decision 046).
     const agg = (tuple: SQL, rest: SQL) =>
-      rows<{ j: string | null }>(
+      rows<{ odd: string | null; even: string | null }>(
         db,
-        sql`with ${num} select json_agg(json_build_array(${tuple}))::text as j ${rest}`,
+        sql`with ${num} select
+              (json_agg(json_build_array(${tuple})) filter (where num.n % 2 = 1))::text as odd,
+              (json_agg(json_build_array(${tuple})) filter (where num.n % 2 = 0))::text as even
+            ${rest}`,
       );
     const [ids, evals, leaves, trainings, discs, inits, awards, regs] = await Promise.all([
       rows<{ j: string | null }>(
@@ -164,47 +161,32 @@ export const eligibilityRepository = {
             where r.year = ${year} and r.status in ('submitted', 'approved')`,
       ),
     ]);
-    const personIds = unpack<string>(ids);
-    const out = new Map<string, PersonHistory>();
-    const get = (n: number) => {
-      const p = personIds[n - 1]!;
-      let h = out.get(p);
-      if (!h) {
-        h = { evaluations: [], leaves: [], trainings: [], disciplines: [], initiatives: [], awards: [] };
-        out.set(p, h);
-      }
-      return h;
+    const half = (r: Array<{ odd: string | null; even: string | null }>) => ({
+      odd: r[0]?.odd ?? null,
+      even: r[0]?.even ?? null,
+    });
+    return {
+      ids: ids[0]?.j ?? null,
+      evals: half(evals),
+      leaves: half(leaves),
+      trainings: half(trainings),
+      discs: half(discs),
+      inits: half(inits),
+      awards: half(awards),
+      regs: half(regs),
     };
-    for (const [p, y, rating, start] of unpack<[number, number, Rating, string | null]>(evals))
-      get(p).evaluations.push({ year: Number(y), rating, employmentStartDate: start });
-    for (const [p, kind, fromDate, toDate] of unpack<[number, LeaveKind, string, string]>(leaves))
-      get(p).leaves.push({ kind, fromDate, toDate });
-    for (const [p, fromDate, toDate, grade, goodConduct] of unpack<
-      [number, string, string, TrainingGrade | null, boolean]
-    >(trainings))
-      get(p).trainings.push({ fromDate, toDate, grade, goodConduct: !!goodConduct });
-    for (const [p, level, fromDate, toDate] of unpack<[number, DisciplineLevel, string, string | null]>(
-      discs,
-    ))
-      get(p).disciplines.push({ level, fromDate, toDate });
-    for (const [p, id, kind, level, effectScope, recognitionDate, usedCode, usedYear] of unpack<
-      [number, string, InitiativeKind, RecognitionLevel, EffectScope, string, AwardCode | null, number | null]
-    >(inits))
-      get(p).initiatives.push({
-        id,
-        kind,
-        level,
-        effectScope,
-        recognitionDate,
-        usedBy: usedCode ? { awardCode: usedCode, year: Number(usedYear) } : null,
-      });
-    // The evaluator never needs an award's id: a short key stands in for it.
-    for (const [p, awardCode, y, track] of unpack<[number, AwardCode, number, AwardTrack]>(awards))
-      get(p).awards.push({ id: `${awardCode}/${y}/${track}`, awardCode, year: Number(y), track });
-    for (const h of out.values()) h.registrations = [];
-    for (const [p, awardCode] of unpack<[number, AwardCode]>(regs))
-      get(p).registrations!.push({ year, awardCode });
-    return out;
+  },
+
+  /** Histories of the scope's people, keyed by person id (see `packedHistories`). */
+  async personHistories(
+    db: DbOrTx,
+    scopeUnits: SQL,
+    year: number,
+    personId?: string,
+    needs?: HistoryNeeds,
+  ): Promise<Map<string, PersonHistory>> {
+    const packed = await eligibilityRepository.packedHistories(db, scopeUnits, year, personId, needs);
+    return buildHistories(packed, year, 'all').byId;
   },
 
   /** Units of the scope in existence during `year`. */

@@ -17,11 +17,14 @@ import {
   explainSubjects,
   isNearMiss,
   sweep,
+  Sweep,
   type SweepCollective,
   type SweepInput,
   type SweepPerson,
 } from '../../../domain/eligibility/sweep';
-import type { CollectiveHistory, Verdict } from '../../../domain/eligibility/types';
+import type { CollectiveHistory, PersonHistory, Verdict } from '../../../domain/eligibility/types';
+import { buildHistories, type PackedHalves, type PackedHistories } from './histories';
+import { decodeVerdicts, judgeOnWorker, judgedByWorker } from './parallel-sweep';
 import { countsForYear, mergeLineage } from '../../../domain/eligibility/lineage';
 import { foldVietnamese } from '../../../shared/vietnamese';
 import type {
@@ -73,12 +76,52 @@ function subtreeOfMany(ids: string[]): SQL {
 }
 
 /** The national pack for the year with the local packs in force on the period's last day. */
+/** A person with no record in the window (rated this year, yet nothing else read). */
+const emptyHistory = (): PersonHistory => ({
+  evaluations: [],
+  leaves: [],
+  trainings: [],
+  disciplines: [],
+  initiatives: [],
+  awards: [],
+});
+
+/**
+ * Below this much id text (~2 000 people) a second thread is not worth its start and the copy: everyone is
+ * judged on the main thread.
+ */
+const PARALLEL_MIN_TEXT = 80_000;
+
+/** What the worker reads of the packed histories: the ids and the even halves. */
+const evenHalf = (p: PackedHistories): PackedHistories => {
+  const even = (h: PackedHalves): PackedHalves => ({ odd: null, even: h.even });
+  return {
+    ids: p.ids,
+    evals: even(p.evals),
+    leaves: even(p.leaves),
+    trainings: even(p.trainings),
+    discs: even(p.discs),
+    inits: even(p.inits),
+    awards: even(p.awards),
+    regs: even(p.regs),
+  };
+};
+
 export async function effectivePack(db: DbOrTx, year: number): Promise<RulePack> {
   return layeredPack(db, packForYear(year, NATIONAL_PACKS), `${year}-12-31`);
 }
 
-export function createEligibilityService(database: Database) {
+export interface EligibilityServiceOptions {
+  /**
+   * Sweeps of at least this many characters of packed ids (~40 per person) are judged on two threads;
+   * default ~2 000 people. Tests set 0 to take the two-thread path on the demo data.
+   */
+  parallelMinText?: number;
+}
+
+export function createEligibilityService(database: Database, options: EligibilityServiceOptions = {}) {
   const { db } = database;
+  const parallelMinText = options.parallelMinText ?? PARALLEL_MIN_TEXT;
 
   async function inSubtree(root: string, unitId: string): Promise<boolean> {
     const r = (await db.execute(
@@ -142,32 +185,96 @@ export function createEligibilityService(database: Database) {
     const [people, histories, collectives] = await Promise.all([
       repo.people(db, scope.units, year, scope.personId),
       repo.personHistories(db, scope.units, year, scope.personId, historyNeeds(pack)),
-      scope.collectiveIds && scope.collectiveIds.length === 0
-        ? Promise.resolve({ list: [] as SweepCollective[], units: [] as UnitRow[] })
-        : collectivesOf(scope, year),
+      collectivesFor(scope, year),
     ]);
     const sweepPeople: SweepPerson[] = people.map((p) => ({
       subject: { kind: 'individual', id: p.id, name: p.fullName },
-      history: histories.get(p.id) ?? {
-        evaluations: [],
-        leaves: [],
-        trainings: [],
-        disciplines: [],
-        initiatives: [],
-        awards: [],
-      },
+      history: histories.get(p.id) ?? emptyHistory(),
     }));
     return { pack, people, sweepPeople, collectives };
   }
 
-  /** Every verdict of the scope for the year. */
+  /**
+   * Every verdict of the scope for the year. A large sweep without explanations is judged on two threads
+   * (parallel-sweep.ts, decision 046); the verdicts are the same either way, in the same order.
+   */
   async function run(scope: Scope, year: number, explain = true) {
+    if (explain || scope.personId) return runOnOneThread(scope, year, explain);
+    const pack = await effectivePack(db, year);
+    const packedRead = repo.packedHistories(db, scope.units, year, undefined, historyNeeds(pack));
+    // The worker starts on its half of the text as soon as it arrives, while the other reads finish.
+    // (Wrapped: a promise returned from `then` would be waited for, and the point is not to wait yet.)
+    const onWorker = packedRead.then((packed) => ({
+      answer:
+        packed.ids && packed.ids.length >= parallelMinText
+          ? judgeOnWorker({ year, pack, packed: evenHalf(packed) })
+          : null,
+    }));
+    onWorker.catch(() => undefined); // observed below; not unhandled if a read fails first
+    const [people, packed, collectives] = await Promise.all([
+      repo.people(db, scope.units, year),
+      packedRead,
+      collectivesFor(scope, year),
+    ]);
+    const worker = (await onWorker).answer;
+    const odd = buildHistories(packed, year, worker ? 'odd' : 'all');
+    const number = new Map(odd.personIds.map((id, i) => [id, i + 1]));
+    const theirs = (id: string) => !!worker && judgedByWorker(number.get(id) ?? 1);
+    const state = new Sweep(year, pack, false);
+    const sweepPeople: SweepPerson[] = people.map((p) => ({
+      subject: { kind: 'individual', id: p.id, name: p.fullName },
+      history: odd.byId.get(p.id) ?? emptyHistory(),
+    }));
+    const judged = new Map<string, Verdict[]>();
+    for (const p of sweepPeople) if (!theirs(p.subject.id)) judged.set(p.subject.id, state.person(p));
+
+    let even: Map<string, PersonHistory> | undefined;
+    const evenHistories = () => (even ??= buildHistories(packed, year, 'even').byId);
+    if (worker) {
+      const bySubject = new Map(sweepPeople.map((p) => [p.subject.id, p.subject]));
+      try {
+        const answer = await worker;
+        for (const [id, vs] of decodeVerdicts(answer, (pid) => bySubject.get(pid)!)) judged.set(id, vs);
+        answer.members.forEach((m) => state.members.set(m.personId, m));
+      } catch {
+        // The worker failed: its half is judged here.
+        for (const p of sweepPeople)
+          if (theirs(p.subject.id))
+            judged.set(
+              p.subject.id,
+              state.person({ ...p, history: evenHistories().get(p.subject.id) ?? emptyHistory() }),
+            );
+      }
+    }
+    const verdicts: Verdict[] = [];
+    for (const p of sweepPeople) for (const v of judged.get(p.subject.id)!) verdicts.push(v);
+    state.collectives(collectives.list, verdicts);
+    /** The same verdicts of a few subjects, with the facts written out (after an unexplained sweep). */
+    const explained = (ids: ReadonlySet<string>) => {
+      const chosen = sweepPeople
+        .filter((p) => ids.has(p.subject.id))
+        .map((p) =>
+          theirs(p.subject.id) ? { ...p, history: evenHistories().get(p.subject.id) ?? emptyHistory() } : p,
+        );
+      const input: SweepInput = { year, pack, people: chosen, collectives: collectives.list, explain: false };
+      return explainSubjects(input, state.members, ids);
+    };
+    return { pack, people, units: collectives.units, verdicts, explained };
+  }
+
+  async function runOnOneThread(scope: Scope, year: number, explain: boolean) {
     const { pack, people, sweepPeople, collectives } = await load(scope, year);
     const input: SweepInput = { year, pack, people: sweepPeople, collectives: collectives.list, explain };
     const result = sweep(input);
     /** The same verdicts of a few subjects, with the facts written out (after an unexplained sweep). */
     const explained = (ids: ReadonlySet<string>) => explainSubjects(input, result.members, ids);
     return { pack, people, units: collectives.units, verdicts: result.verdicts, explained };
+  }
+
+  function collectivesFor(scope: Scope, year: number) {
+    return scope.collectiveIds && scope.collectiveIds.length === 0
+      ? Promise.resolve({ list: [] as SweepCollective[], units: [] as UnitRow[] })
+      : collectivesOf(scope, year);
   }
 
   async function collectivesOf(

@@ -1,0 +1,40 @@
+/**
+ * The sweep's second thread (see parallel-sweep.ts, decision 046): builds the even-numbered people's
+ * histories from their half of the packed text, judges them without explanations, and answers with their
+ * verdicts (compactly) and their results as members of collectives.
+ */
+import { parentPort } from 'node:worker_threads';
+import { Sweep } from '../../../domain/eligibility/sweep';
+import type { PersonHistory, Verdict } from '../../../domain/eligibility/types';
+import { buildHistories } from './histories';
+import { encodeVerdicts, type SweepJob } from './parallel-sweep';
+
+parentPort?.on('message', ({ id, job }: { id: number; job: SweepJob }) => {
+  try {
+    const { year, pack, packed } = job;
+    const { personIds, byId } = buildHistories(packed, year, 'even');
+    const state = new Sweep(year, pack, false);
+    const judged: Array<[string, Verdict[]]> = [];
+    for (let n = 2; n <= personIds.length; n += 2) {
+      const pid = personIds[n - 1]!;
+      const history: PersonHistory = byId.get(pid) ?? {
+        evaluations: [],
+        leaves: [],
+        trainings: [],
+        disciplines: [],
+        initiatives: [],
+        awards: [],
+      };
+      judged.push([pid, state.person({ subject: { kind: 'individual', id: pid }, history })]);
+    }
+    const result = encodeVerdicts(year, pack.id, judged);
+    result.members = judged.map(([pid]) => state.members.get(pid)!);
+    parentPort!.postMessage({ id, ok: true, result });
+  } catch (err) {
+    parentPort!.postMessage({
+      id,
+      ok: false,
+      error: err instanceof Error ? (err.stack ?? err.message) : String(err),
+    });
+  }
+});
