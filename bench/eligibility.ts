@@ -8,7 +8,8 @@
  *     - the read-only floor: the very reads of the suggestion sweep (people, their histories, units,
  *       members, lineage) with no evaluation — `service.load()`;
  *     - the full sweep: the same reads, then every person and collective judged for every title and form
- *       of the pack — `service.run()`, what GET /api/eligibility/suggestions runs before filtering.
+ *       of the pack — `service.run()`, what GET /api/eligibility/suggestions runs before filtering (on two
+ *       threads for a sweep this size: decision 046; the worker is started by the warm-up run).
  *     Median of 3 runs after one warm-up. Targets: sweep ≤ 2 × floor, and < 5 s on PostgreSQL.
  *  3. The pure evaluator alone (src/domain `sweep` on the histories already in memory): evaluations/s,
  *     as the sweep runs it (statuses and criteria, facts written only for the rows shown) and with every
