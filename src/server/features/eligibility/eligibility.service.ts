@@ -23,7 +23,7 @@ import {
   type SweepPerson,
 } from '../../../domain/eligibility/sweep';
 import type { CollectiveHistory, PersonHistory, Verdict } from '../../../domain/eligibility/types';
-import { buildHistories, type PackedHalves, type PackedHistories } from './histories';
+import { buildHistories, emptyHistory, type PackedHalves, type PackedHistories } from './histories';
 import { decodeVerdicts, judgeOnWorker, judgedByWorker } from './parallel-sweep';
 import { countsForYear, mergeLineage } from '../../../domain/eligibility/lineage';
 import { foldVietnamese } from '../../../shared/vietnamese';
@@ -76,16 +76,6 @@ function subtreeOfMany(ids: string[]): SQL {
 }
 
 /** The national pack for the year with the local packs in force on the period's last day. */
-/** A person with no record in the window (rated this year, yet nothing else read). */
-const emptyHistory = (): PersonHistory => ({
-  evaluations: [],
-  leaves: [],
-  trainings: [],
-  disciplines: [],
-  initiatives: [],
-  awards: [],
-});
-
 /**
  * Below this much id text (~2 000 people) a second thread is not worth its start and the copy: everyone is
  * judged on the main thread.

@@ -35,6 +35,16 @@ export interface PackedHistories {
   regs: PackedHalves;
 }
 
+/** A person with no record in the window (rated this year, yet nothing else read). */
+export const emptyHistory = (): PersonHistory => ({
+  evaluations: [],
+  leaves: [],
+  trainings: [],
+  disciplines: [],
+  initiatives: [],
+  awards: [],
+});
+
 /** Which people to build: everyone, or the odd- or even-numbered half. */
 export type Half = 'all' | 'odd' | 'even';
 

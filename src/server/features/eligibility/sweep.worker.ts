@@ -5,8 +5,8 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { Sweep } from '../../../domain/eligibility/sweep';
-import type { PersonHistory, Verdict } from '../../../domain/eligibility/types';
-import { buildHistories } from './histories';
+import type { Verdict } from '../../../domain/eligibility/types';
+import { buildHistories, emptyHistory } from './histories';
 import { encodeVerdicts, type SweepJob } from './parallel-sweep';
 
 parentPort?.on('message', ({ id, job }: { id: number; job: SweepJob }) => {
@@ -17,14 +17,7 @@ parentPort?.on('message', ({ id, job }: { id: number; job: SweepJob }) => {
     const judged: Array<[string, Verdict[]]> = [];
     for (let n = 2; n <= personIds.length; n += 2) {
       const pid = personIds[n - 1]!;
-      const history: PersonHistory = byId.get(pid) ?? {
-        evaluations: [],
-        leaves: [],
-        trainings: [],
-        disciplines: [],
-        initiatives: [],
-        awards: [],
-      };
+      const history = byId.get(pid) ?? emptyHistory();
       judged.push([pid, state.person({ subject: { kind: 'individual', id: pid }, history })]);
     }
     const result = encodeVerdicts(year, pack.id, judged);
