@@ -1,4 +1,5 @@
 import type { ColumnsType } from 'antd/es/table';
+import { useAwardColumns } from '../../statistics/components/AwardsList';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import {
   Alert,
@@ -28,7 +29,6 @@ import {
   YAxis,
 } from 'recharts';
 import type { Dashboard, StatAwardItem, StatFilter } from '../../../../shared/statistics/statistics.schema';
-import { RECIPIENT_KIND_LABELS, type RecipientKind } from '../../../../shared/registry/catalog';
 import { formatIsoDate } from '../../../lib/dates';
 import { useI18n } from '../../../lib/i18n';
 import { useResource } from '../../../lib/use-resource';
@@ -498,32 +498,11 @@ function PagedList<Q, T extends { id: string }>({
 
 /** The page of awards behind a clicked number (GET /api/statistics/awards). */
 function AwardsTable({ filter }: { filter: StatFilter & { year: number } }) {
-  const { t } = useI18n();
   return (
     <PagedList<StatFilter & { year: number }, StatAwardItem>
       query={filter}
       load={getAwards}
-      columns={[
-        { title: t('drill.recipient'), dataIndex: 'recipientName' },
-        {
-          title: t('drill.kind'),
-          dataIndex: 'recipientKind',
-          render: (k: string) => <Tag>{RECIPIENT_KIND_LABELS[k as RecipientKind] ?? k}</Tag>,
-        },
-        { title: t('drill.unit'), dataIndex: 'unitName' },
-        { title: t('drill.award'), dataIndex: 'awardLabel' },
-        { title: t('drill.issuer'), dataIndex: 'issuer' },
-        {
-          title: t('drill.decision'),
-          render: (_, r) => `${r.decisionNumber} (${formatIsoDate(r.decisionDate)})`,
-        },
-        {
-          title: t('drill.prize'),
-          dataIndex: 'prize',
-          align: 'right',
-          render: (v: number) => (v ? money(v) : ''),
-        },
-      ]}
+      columns={useAwardColumns()}
     />
   );
 }
