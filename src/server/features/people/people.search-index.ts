@@ -150,6 +150,10 @@ interface Stamps {
   folded: string;
 }
 
+/** The stamps of `people` and `units` as one string (see migration 0011). */
+const STAMPS = sql`(select p.stamp::text || '/' || u.stamp::text
+  from vd_cache.change_stamps p, vd_cache.change_stamps u where p.name = 'people' and u.name = 'units')`;
+
 /** Keeps one `PeopleSnapshot` per process current with the database (see the file comment). */
 export function createPeopleSearchIndex(database: Database) {
   let snapshot: PeopleSnapshot | null = null;
@@ -157,23 +161,21 @@ export function createPeopleSearchIndex(database: Database) {
 
   /** The stamps now, and the query folded as the SQL folds it, in one round trip. */
   async function stampsAndFold(q: string): Promise<Stamps> {
-    const rows = await database.rows<{ stamp: string; folded: string | null }>(sql`
-      select p.stamp::text || '/' || u.stamp::text as stamp, vd_fold(${q}) as folded
-      from vd_cache.change_stamps p, vd_cache.change_stamps u
-      where p.name = 'people' and u.name = 'units'`);
-    const row = rows[0];
-    if (!row) throw new Error('vd_cache.change_stamps has no rows for people and units (migration 0011)');
-    return { stamp: row.stamp, folded: row.folded ?? '' };
+    const rows = await database.rows<{ stamp: string | null; folded: string | null }>(
+      sql`select ${STAMPS} as stamp, vd_fold(${q}) as folded`,
+    );
+    const stamp = rows[0]?.stamp;
+    if (!stamp) throw new Error('vd_cache.change_stamps has no rows for people and units (migration 0011)');
+    return { stamp, folded: rows[0]?.folded ?? '' };
   }
 
   async function load(): Promise<PeopleSnapshot> {
     // One snapshot for the stamps and the rows: the stamps say exactly which commits the rows include.
     return database.db.transaction(
       async (tx) => {
-        const stampRows = (await tx.execute(sql`
-          select p.stamp::text || '/' || u.stamp::text as stamp
-          from vd_cache.change_stamps p, vd_cache.change_stamps u
-          where p.name = 'people' and u.name = 'units'`)) as unknown as { rows: { stamp: string }[] };
+        const stampRows = (await tx.execute(sql`select ${STAMPS} as stamp`)) as unknown as {
+          rows: { stamp: string }[];
+        };
         const result = (await tx.execute(sql`
           select p.id, p.code, p.full_name, p.sex, p.date_of_birth::text as date_of_birth, p.ethnicity,
                  p.personal_id_number, p.position, p.is_leader, p.is_demo, p.current_unit_id,
@@ -260,10 +262,6 @@ export function createPeopleSearchIndex(database: Database) {
       };
     },
     current,
-    /** Drops the copy (tests; memory). */
-    clear() {
-      snapshot = null;
-    },
   };
 }
 
