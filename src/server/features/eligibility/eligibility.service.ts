@@ -237,7 +237,13 @@ export function createEligibilityService(database: Database, options: Eligibilit
       }
     }
     const verdicts: Verdict[] = [];
-    for (const p of sweepPeople) for (const v of judged.get(p.subject.id)!) verdicts.push(v);
+    for (const p of sweepPeople) {
+      // Anyone the worker's answer lacks (the list and the histories are separate reads) is judged here.
+      const vs =
+        judged.get(p.subject.id) ??
+        state.person({ ...p, history: evenHistories().get(p.subject.id) ?? p.history });
+      for (const v of vs) verdicts.push(v);
+    }
     state.collectives(collectives.list, verdicts);
     /** The same verdicts of a few subjects, with the facts written out (after an unexplained sweep). */
     const explained = (ids: ReadonlySet<string>) => {
