@@ -27,6 +27,10 @@ export const ERRORS = {
     status: 409,
     message: 'Bản ghi đã được người khác thay đổi. Vui lòng tải lại trang và thử lại.',
   },
+  'CONFLICT.RETRY': {
+    status: 409,
+    message: 'Dữ liệu đang được người khác cập nhật cùng lúc. Không có gì thay đổi; vui lòng thử lại.',
+  },
   'UNIT.CODE_TAKEN': { status: 409, message: 'Mã đơn vị đã tồn tại.' },
   'UNIT.PARENT_NOT_FOUND': { status: 400, message: 'Đơn vị cấp trên không tồn tại.' },
   'UNIT.CYCLE': {

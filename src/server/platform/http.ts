@@ -7,6 +7,7 @@ import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } fro
 import { ERRORS, type ErrorBody } from '../../shared/errors';
 import type { Permission } from '../../shared/permissions';
 import { HttpFailure } from './errors';
+import { pgErrorCode } from './pg-errors';
 
 /**
  * What a route needs from its caller. Every /api route declares one (checked at registration):
@@ -94,6 +95,13 @@ export function installErrorHandling(app: FastifyInstance) {
         code: 'REQUEST.MALFORMED',
         message: ERRORS['REQUEST.MALFORMED'].message,
       });
+    }
+    // Two transactions waited on each other (PostgreSQL aborted one) or a serializable one lost: the
+    // transaction rolled back whole, so the caller may simply try again.
+    const pg = pgErrorCode(error);
+    if (pg === '40P01' || pg === '40001') {
+      request.log.warn({ err: error }, 'transaction aborted by a concurrent one');
+      return send(reply, request, 409, { code: 'CONFLICT.RETRY', message: ERRORS['CONFLICT.RETRY'].message });
     }
     // A real fault: log it with its stack, answer without one.
     request.log.error({ err: error }, 'unhandled error');
