@@ -180,13 +180,6 @@ export function ruleFor(pack: RulePack, awardCode: AwardCode, kind: Subject['kin
   return index.get(kind)?.get(awardCode);
 }
 
-/** The empty scratch list of a nesting depth (see `EvaluationRun.verdict`). */
-function scratch<T>(lists: T[][], depth: number): T[] {
-  const list = (lists[depth] ??= []);
-  list.length = 0;
-  return list;
-}
-
 /** The empty list verdicts share (frozen: half a million verdicts need not each own an empty array). */
 const NONE = Object.freeze([]) as unknown as string[];
 
@@ -197,9 +190,6 @@ export class EvaluationRun {
   private readonly inProgress: AwardCode[] = [];
   /** Results of the facts that do not depend on the run's state, by `CompiledLeaf.slot`. */
   private facts: Array<FactResult | undefined> | undefined;
-  private ctx: FactContext | undefined;
-  private readonly scratchChecks: Check[][] = [];
-  private readonly scratchIds: string[][] = [];
   private readonly reserved: Set<string>;
   private readonly explain: boolean;
 
@@ -224,25 +214,19 @@ export class EvaluationRun {
     if (done) return done;
     const rule = ruleFor(this.pack, awardCode, this.subject.kind);
     if (!rule) throw new Error(`${this.pack.id} has no rule for ${awardCode} (${this.subject.kind})`);
-    const depth = this.inProgress.push(awardCode) - 1;
-    // One context per run: the title being judged is set for this verdict and put back after it (a fact
-    // asking another title's standing judges that title in between, synchronously).
-    const ctx = (this.ctx ??= this.context(awardCode));
-    const outer = ctx.awardCode;
-    ctx.awardCode = awardCode;
-    // Without explanations the lists are scratch arrays, one per nesting depth, copied only when kept.
-    const initiativeIds = this.explain ? [] : scratch(this.scratchIds, depth);
+    this.inProgress.push(awardCode);
+    const initiativeIds: string[] = [];
+    const ctx = this.context(awardCode);
     // Without explanations (a sweep), judging stops at the second criterion not met: the verdict
     // (ineligible, and not one criterion short) is settled, and the rows anyone reads are judged again in
     // full (`explainSubjects`).
-    const checks: Check[] = this.explain ? [] : scratch(this.scratchChecks, depth);
+    const checks: Check[] = [];
     let unmet = 0;
     for (const n of rule.criteria) {
       const c = this.check(n, ctx, initiativeIds);
       checks.push(c);
       if (c.status === 'unmet' && ++unmet === 2 && !this.explain) break;
     }
-    ctx.awardCode = outer;
     // Quiet checks are shared objects, so the same statuses give the same list: one shared list (and list
     // of criteria missed) per rule and outcome instead of two arrays per verdict.
     const group = this.explain ? undefined : internedGroup(rule, checks);
@@ -264,14 +248,9 @@ export class EvaluationRun {
       year: this.period.year,
       packId: this.pack.id,
       status,
-      checks: group ? group.checks : this.explain ? checks : checks.slice(),
+      checks: group ? group.checks : checks,
       missing: group ? group.missing : missing,
-      initiativeIds:
-        status === 'ineligible' || initiativeIds.length === 0
-          ? NONE
-          : this.explain
-            ? initiativeIds
-            : initiativeIds.slice(),
+      initiativeIds: status === 'ineligible' || initiativeIds.length === 0 ? NONE : initiativeIds,
     };
     // One initiative, one award. Titles (conferred every year in the regular course) spend their
     // initiatives for the rest of the run, so a form judged later does not count them again. A title already
@@ -507,7 +486,7 @@ function internedGroup(rule: object, checks: Check[]) {
   if (!g) {
     const missing = checks.filter((c) => c.status === 'unmet').map((c) => c.criterion);
     g = {
-      checks: Object.freeze(checks.slice()) as Check[],
+      checks: Object.freeze(checks) as Check[],
       missing: missing.length ? (Object.freeze(missing) as string[]) : NONE,
     };
     byKey.set(key, g);

@@ -707,59 +707,34 @@ export function factDef(name: string): FactDef<z.ZodType> | undefined {
   return (FACTS as Record<string, FactDef<z.ZodType>>)[name];
 }
 
-/**
- * What the member facts count, once per member list and question (a province-level collective lists tens
- * of thousands of people, and several of its criteria ask the same count): how many hold a title and how
- * many more are pending review for it, how many are rated at least a level, and the worst discipline.
- */
-interface MemberTally {
-  titled: Map<AwardCode, { n: number; pending: number }>;
-  atLeast: Map<Rating, number>;
-  worst?: { level: Severity; count: number };
-}
-const tallies = new WeakMap<readonly MemberResult[], MemberTally>();
-function tallyOf(members: readonly MemberResult[]): MemberTally {
-  let t = tallies.get(members);
-  if (!t) tallies.set(members, (t = { titled: new Map(), atLeast: new Map() }));
-  return t;
-}
+/** How many members hold a title, and how many more have it pending review (one pass). */
 function titledCount(members: readonly MemberResult[], code: AwardCode) {
-  const t = tallyOf(members);
-  let c = t.titled.get(code);
-  if (!c) {
-    c = { n: 0, pending: 0 };
-    for (const m of members)
-      if (m.titles.includes(code)) c.n++;
-      else if (m.pendingTitles?.includes(code)) c.pending++;
-    t.titled.set(code, c);
-  }
-  return c;
+  let n = 0;
+  let pending = 0;
+  for (const m of members)
+    if (m.titles.includes(code)) n++;
+    else if (m.pendingTitles?.includes(code)) pending++;
+  return { n, pending };
 }
+
 function ratedAtLeast(members: readonly MemberResult[], min: Rating): number {
-  const t = tallyOf(members);
-  let n = t.atLeast.get(min);
-  if (n === undefined) {
-    n = 0;
-    for (const m of members) if (m.rating && compareRating(m.rating, min) >= 0) n++;
-    t.atLeast.set(min, n);
-  }
+  let n = 0;
+  for (const m of members) if (m.rating && compareRating(m.rating, min) >= 0) n++;
   return n;
 }
+
+/** The members' worst discipline in the year, and how many have it. */
 function worstDiscipline(members: readonly MemberResult[]) {
-  const t = tallyOf(members);
-  if (!t.worst) {
-    let level: Severity = 'none';
-    let count = 0;
-    for (const m of members) {
-      const sev: Severity = m.disciplineLevel ?? 'none';
-      if (severityRank(sev) > severityRank(level)) {
-        level = sev;
-        count = 1;
-      } else if (sev === level && sev !== 'none') count++;
-    }
-    t.worst = { level, count };
+  let level: Severity = 'none';
+  let count = 0;
+  for (const m of members) {
+    const sev: Severity = m.disciplineLevel ?? 'none';
+    if (severityRank(sev) > severityRank(level)) {
+      level = sev;
+      count = 1;
+    } else if (sev === level && sev !== 'none') count++;
   }
-  return t.worst;
+  return { level, count };
 }
 
 function membersOf(ctx: CollectiveContext) {

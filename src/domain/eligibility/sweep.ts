@@ -42,9 +42,23 @@ function ratingIn(h: PersonHistory, y: number) {
   return r;
 }
 
+/** A collective's history with the year's results of its members (those judged). */
+function withMembers(
+  c: SweepCollective,
+  year: number,
+  results: ReadonlyMap<string, MemberResult>,
+): CollectiveHistory {
+  const members: MemberResult[] = [];
+  for (const id of c.memberIds) {
+    const m = results.get(id);
+    if (m) members.push(m);
+  }
+  return { ...c.history, members: { [year]: members } };
+}
+
 /**
- * A sweep taken in steps: people in any order (judged here, or judged elsewhere and recorded), then the
- * collectives, whose criteria read the members' results. `sweep` is the one-step form.
+ * A sweep taken in steps: people in any order, then the collectives, whose criteria read the members'
+ * results (another thread's people are added to `members` as it reports them). `sweep` is the one-step form.
  */
 export class Sweep {
   readonly members = new Map<string, MemberResult>();
@@ -55,21 +69,10 @@ export class Sweep {
     readonly explain = true,
   ) {}
 
-  /** One person's verdicts (every rule of the pack for individuals, in the pack's order). */
+  /** One person's verdicts (every rule for individuals, in the pack's order); records their member result. */
   person(p: SweepPerson): Verdict[] {
-    const run = new EvaluationRun(
-      p.subject,
-      p.history,
-      this.pack,
-      { year: this.year },
-      { explain: this.explain },
-    );
-    return this.record(p, run.all());
-  }
-
-  /** Records a person's verdicts (judged here or by another thread) as their result as a member. */
-  record(p: SweepPerson, vs: Verdict[]): Verdict[] {
     const { year } = this;
+    const vs = new EvaluationRun(p.subject, p.history, this.pack, { year }, { explain: this.explain }).all();
     const titles = new Set<AwardCode>();
     for (const a of p.history.awards) if (a.year === year && a.track === 'regular') titles.add(a.awardCode);
     const pending: AwardCode[] = [];
@@ -90,12 +93,7 @@ export class Sweep {
   /** The collectives' verdicts, from the results of the people recorded so far, appended to `out`. */
   collectives(list: readonly SweepCollective[], out: Verdict[] = []): Verdict[] {
     for (const c of list) {
-      const members: MemberResult[] = [];
-      for (const id of c.memberIds) {
-        const m = this.members.get(id);
-        if (m) members.push(m);
-      }
-      const history: CollectiveHistory = { ...c.history, members: { [this.year]: members } };
+      const history = withMembers(c, this.year, this.members);
       const run = new EvaluationRun(
         c.subject,
         history,
@@ -133,12 +131,7 @@ export function explainSubjects(
       out.push(...new EvaluationRun(p.subject, p.history, input.pack, { year: input.year }).all());
   for (const c of input.collectives) {
     if (!ids.has(c.subject.id)) continue;
-    const list: MemberResult[] = [];
-    for (const id of c.memberIds) {
-      const m = members.get(id);
-      if (m) list.push(m);
-    }
-    const history: CollectiveHistory = { ...c.history, members: { [input.year]: list } };
+    const history = withMembers(c, input.year, members);
     out.push(...new EvaluationRun(c.subject, history, input.pack, { year: input.year }).all());
   }
   return out;

@@ -28,7 +28,10 @@ import { certificatesRepository as repo } from './certificates.repository';
 import { certificatesPdf, overflowingFields, type CertificatePage } from './certificate-pdf';
 import type { DecisionForPrint, RecipientForPrint } from './certificates.repository';
 
-function textsOf(d: DecisionForPrint & { number: string; decidedOn: string }, r: RecipientForPrint) {
+/** An issued award decision: its number and date are set. */
+type IssuedDecision = DecisionForPrint & { number: string; decidedOn: string };
+
+function textsOf(d: IssuedDecision, r: RecipientForPrint) {
   return certificateTexts({
     issuerName: d.issuerName,
     awardCode: r.awardCode,
@@ -89,6 +92,15 @@ const SAMPLE = {
 
 export function createCertificatesService(database: Database, clock: Clock) {
   const { db } = database;
+
+  /** The decision, if it is an issued award decision (only those have certificates). */
+  async function issuedDecision(id: string): Promise<Result<IssuedDecision>> {
+    const d = await repo.decision(db, id);
+    if (!d) return fail('NOT_FOUND');
+    if (d.status !== 'issued' || d.kind !== 'award' || !d.number || !d.decidedOn)
+      return fail('CERTIFICATE.DECISION_NOT_ISSUED');
+    return ok({ ...d, number: d.number, decidedOn: d.decidedOn });
+  }
 
   async function write<T>(work: (tx: DbOrTx) => Promise<Result<T>>): Promise<Result<T>> {
     try {
@@ -186,12 +198,10 @@ export function createCertificatesService(database: Database, clock: Clock) {
     },
 
     async decision(id: string): Promise<Result<PrintableDecision>> {
-      const d = await repo.decision(db, id);
-      if (!d) return fail('NOT_FOUND');
-      if (d.status !== 'issued' || d.kind !== 'award' || !d.number || !d.decidedOn)
-        return fail('CERTIFICATE.DECISION_NOT_ISSUED');
+      const found = await issuedDecision(id);
+      if (!found.ok) return found;
+      const d = found.value;
       const templates = await repo.templates(db);
-      const dd = { ...d, number: d.number, decidedOn: d.decidedOn };
       return ok({
         id: d.id,
         number: d.number,
@@ -207,7 +217,7 @@ export function createCertificatesService(database: Database, clock: Clock) {
             awardCode: r.awardCode,
             recipientKind: r.recipientKind,
             templateCode: t?.code ?? null,
-            overflow: t ? overflowingFields({ layout: t.layout, texts: textsOf(dd, r) }) : [],
+            overflow: t ? overflowingFields({ layout: t.layout, texts: textsOf(d, r) }) : [],
           };
         }),
       });
@@ -221,10 +231,9 @@ export function createCertificatesService(database: Database, clock: Clock) {
       decisionId: string,
       q: { templateId?: string | undefined; recipientId?: string | undefined; calibration?: boolean },
     ): Promise<Result<{ filename: string; pdf: Buffer; pages: number }>> {
-      const d = await repo.decision(db, decisionId);
-      if (!d) return fail('NOT_FOUND');
-      if (d.status !== 'issued' || d.kind !== 'award' || !d.number || !d.decidedOn)
-        return fail('CERTIFICATE.DECISION_NOT_ISSUED');
+      const found = await issuedDecision(decisionId);
+      if (!found.ok) return found;
+      const d = found.value;
       const chosen = q.templateId ? await repo.template(db, q.templateId) : undefined;
       if (q.templateId && !chosen) return fail('NOT_FOUND');
       const templates = await repo.templates(db);
@@ -239,7 +248,7 @@ export function createCertificatesService(database: Database, clock: Clock) {
         if (!t) continue;
         pages.push({
           layout: t.layout,
-          texts: textsOf({ ...d, number: d.number, decidedOn: d.decidedOn }, r),
+          texts: textsOf(d, r),
         });
       }
       if (!pages.length) return fail('CERTIFICATE.NO_RECIPIENTS');

@@ -8,8 +8,8 @@ import type { DbOrTx } from '../../platform/db/database';
 import type { AwardCode, AwardTrack, Rating } from '../../../shared/registry/catalog';
 import type { HeldAward, PersonHistory } from '../../../domain/eligibility/types';
 import type { HistoryNeeds } from '../../../domain/rules/needs';
-import { buildHistories, type PackedHistories } from './histories';
 import { AWARD_CODE_LIST } from '../../../shared/registry/catalog';
+import { buildHistories, type PackedHalves, type PackedHistories } from './histories';
 
 /** How far back histories are read: the longest window of any pack (CSTĐ toàn quốc: 2 × 3 years) and more. */
 export const HISTORY_YEARS = 12;
@@ -83,11 +83,11 @@ export const eligibilityRepository = {
   },
 
   /**
-   * Histories of the scope's people, keyed by person id. Each kind of record comes back as one JSON array
-   * (json_agg of compact tuples): one row instead of hundreds of thousands, which is what makes the read
-   * fast on both drivers — per-row decoding, not the database, dominated.
+   * The histories of the scope's people as the database packed them, for `buildHistories` (histories.ts).
+   * Each kind of record comes back as JSON arrays of compact tuples (json_agg): one row instead of hundreds
+   * of thousands, which is what makes the read fast on both drivers — per-row decoding, not the database,
+   * dominated.
    */
-  /** The histories as the database packed them (JSON text per kind), for `buildHistories`. */
   async packedHistories(
     db: DbOrTx,
     scopeUnits: SQL,
@@ -111,7 +111,7 @@ export const eligibilityRepository = {
     // Each kind comes as two arrays, odd- and even-numbered people: two threads can each parse their half
     // (decision 046).
     const agg = (tuple: SQL, rest: SQL) =>
-      rows<{ odd: string | null; even: string | null }>(
+      rows<PackedHalves>(
         db,
         sql`with ${num} select
               (json_agg(json_build_array(${tuple})) filter (where num.n % 2 = 1))::text as odd,
@@ -161,10 +161,7 @@ export const eligibilityRepository = {
             where r.year = ${year} and r.status in ('submitted', 'approved')`,
       ),
     ]);
-    const half = (r: Array<{ odd: string | null; even: string | null }>) => ({
-      odd: r[0]?.odd ?? null,
-      even: r[0]?.even ?? null,
-    });
+    const half = (r: PackedHalves[]): PackedHalves => ({ odd: r[0]?.odd ?? null, even: r[0]?.even ?? null });
     return {
       ids: ids[0]?.j ?? null,
       evals: half(evals),

@@ -23,7 +23,7 @@ import {
   type SweepPerson,
 } from '../../../domain/eligibility/sweep';
 import type { CollectiveHistory, PersonHistory, Verdict } from '../../../domain/eligibility/types';
-import { buildHistories, emptyHistory, type PackedHalves, type PackedHistories } from './histories';
+import { buildHistories, emptyHistory, evenHalfOf } from './histories';
 import { decodeVerdicts, judgeOnWorker, judgedByWorker } from './parallel-sweep';
 import { countsForYear, mergeLineage } from '../../../domain/eligibility/lineage';
 import { foldVietnamese } from '../../../shared/vietnamese';
@@ -81,21 +81,6 @@ function subtreeOfMany(ids: string[]): SQL {
  * judged on the main thread.
  */
 const PARALLEL_MIN_TEXT = 80_000;
-
-/** What the worker reads of the packed histories: the ids and the even halves. */
-const evenHalf = (p: PackedHistories): PackedHistories => {
-  const even = (h: PackedHalves): PackedHalves => ({ odd: null, even: h.even });
-  return {
-    ids: p.ids,
-    evals: even(p.evals),
-    leaves: even(p.leaves),
-    trainings: even(p.trainings),
-    discs: even(p.discs),
-    inits: even(p.inits),
-    awards: even(p.awards),
-    regs: even(p.regs),
-  };
-};
 
 export async function effectivePack(db: DbOrTx, year: number): Promise<RulePack> {
   return layeredPack(db, packForYear(year, NATIONAL_PACKS), `${year}-12-31`);
@@ -197,7 +182,7 @@ export function createEligibilityService(database: Database, options: Eligibilit
     const onWorker = packedRead.then((packed) => ({
       answer:
         packed.ids && packed.ids.length >= parallelMinText
-          ? judgeOnWorker({ year, pack, packed: evenHalf(packed) })
+          ? judgeOnWorker({ year, pack, packed: evenHalfOf(packed) })
           : null,
     }));
     onWorker.catch(() => undefined); // observed below; not unhandled if a read fails first

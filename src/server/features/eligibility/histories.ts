@@ -45,10 +45,23 @@ export const emptyHistory = (): PersonHistory => ({
   awards: [],
 });
 
+/** The ids and the even halves only: what the sweep's worker reads (the odd halves are not copied to it). */
+export function evenHalfOf(p: PackedHistories): PackedHistories {
+  const even = (h: PackedHalves): PackedHalves => ({ odd: null, even: h.even });
+  return {
+    ids: p.ids,
+    evals: even(p.evals),
+    leaves: even(p.leaves),
+    trainings: even(p.trainings),
+    discs: even(p.discs),
+    inits: even(p.inits),
+    awards: even(p.awards),
+    regs: even(p.regs),
+  };
+}
+
 /** Which people to build: everyone, or the odd- or even-numbered half. */
 export type Half = 'all' | 'odd' | 'even';
-
-export const inHalf = (half: Half, n: number) => half === 'all' || (n % 2 === 1) === (half === 'odd');
 
 function parseText<T>(text: string | null): T[] {
   return text ? (JSON.parse(text) as T[]) : [];

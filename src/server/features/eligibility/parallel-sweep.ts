@@ -55,6 +55,8 @@ export function encodeVerdicts(
   year: number,
   packId: string,
   judged: Array<[string, Verdict[]]>,
+  /** The same people's results as members of collectives. */
+  members: MemberResult[] = [],
 ): EncodedVerdicts {
   let total = 0;
   for (const [, vs] of judged) total += vs.length;
@@ -69,7 +71,7 @@ export function encodeVerdicts(
     codes: [],
     groups: [],
     initiatives: [],
-    members: [],
+    members,
   };
   const codeAt = new Map<AwardCode, number>();
   // Shared lists are the same object for every verdict with the same outcome: one entry each.

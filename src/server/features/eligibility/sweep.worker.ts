@@ -20,8 +20,8 @@ parentPort?.on('message', ({ id, job }: { id: number; job: SweepJob }) => {
       const history = byId.get(pid) ?? emptyHistory();
       judged.push([pid, state.person({ subject: { kind: 'individual', id: pid }, history })]);
     }
-    const result = encodeVerdicts(year, pack.id, judged);
-    result.members = judged.map(([pid]) => state.members.get(pid)!);
+    const members = judged.map(([pid]) => state.members.get(pid)!);
+    const result = encodeVerdicts(year, pack.id, judged, members);
     parentPort!.postMessage({ id, ok: true, result });
   } catch (err) {
     parentPort!.postMessage({
