@@ -61,6 +61,7 @@ export function defaultContext(env: NodeJS.ProcessEnv = process.env): CliContext
         return await openDatabase({
           url: config.databaseUrl,
           dataDir: config.dataDir,
+          pgliteSharedBuffers: config.pgliteSharedBuffers,
           migrate: options.migrate ?? true,
         });
       } catch (err) {

@@ -16,7 +16,11 @@ async function main() {
   const config = loadConfig();
   let database;
   try {
-    database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+    database = await openDatabase({
+      url: config.databaseUrl,
+      dataDir: config.dataDir,
+      pgliteSharedBuffers: config.pgliteSharedBuffers,
+    });
   } catch (err) {
     if (err instanceof DataDirLockedError) {
       console.error(`\n✖ ${err.message}\n`);

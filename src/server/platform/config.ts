@@ -7,6 +7,8 @@ export interface Config {
   host: string;
   databaseUrl: string | undefined;
   dataDir: string;
+  /** PGlite's shared_buffers (`32MB` when unset; decision 047). */
+  pgliteSharedBuffers: string | undefined;
   uploadDir: string;
   /** `production` requires every seeded or created password to be changed at first login. */
   mode: 'demo' | 'production';
@@ -34,6 +36,13 @@ function int(value: string | undefined, fallback: number, name: string): number 
   return n;
 }
 
+function memorySize(value: string | undefined, name: string): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (!/^[1-9][0-9]*(kB|MB|GB)$/.test(value))
+    throw new Error(`Biến môi trường ${name} không hợp lệ: ${value} (ví dụ: 32MB)`);
+  return value;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const mode = env.VINHDANH_MODE === 'production' || env.NODE_ENV === 'production' ? 'production' : 'demo';
   const dataDir = env.VINHDANH_DATA_DIR || './data';
@@ -42,6 +51,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST || '127.0.0.1',
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir,
+    pgliteSharedBuffers: memorySize(env.VINHDANH_PGLITE_SHARED_BUFFERS, 'VINHDANH_PGLITE_SHARED_BUFFERS'),
     uploadDir: env.VINHDANH_UPLOAD_DIR || path.join(dataDir, 'uploads'),
     mode,
     seedDemo: env.VINHDANH_SEED_DEMO ? env.VINHDANH_SEED_DEMO !== 'false' : mode === 'demo',

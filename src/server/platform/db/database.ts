@@ -46,7 +46,12 @@ export interface OpenOptions {
   poolSize?: number;
   /** PGlite only: start from this data directory image (`dumpDataDir`), e.g. an already migrated one. */
   loadDataDir?: Blob | undefined;
+  /** PGlite only: its `shared_buffers` (PostgreSQL units, e.g. `32MB`); default PGLITE_SHARED_BUFFERS. */
+  pgliteSharedBuffers?: string | undefined;
 }
+
+/** PGlite's shared buffers unless VINHDANH_PGLITE_SHARED_BUFFERS says otherwise (decision 047). */
+export const PGLITE_SHARED_BUFFERS = '32MB';
 
 export class DataDirLockedError extends Error {
   constructor(
@@ -108,6 +113,13 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   try {
     client = await PGlite.create(inMemory ? undefined : path.join(dataDir, 'pg'), {
       extensions: { unaccent, pg_trgm },
+      // PGlite's WebAssembly memory never shrinks, and its shared buffers are touched at start: 32 MB
+      // instead of PostgreSQL's 128 MB keeps the process ~75 MB smaller, measured no slower (decision 047).
+      startParams: [
+        ...PGlite.defaultStartParams,
+        '-c',
+        `shared_buffers=${options.pgliteSharedBuffers ?? PGLITE_SHARED_BUFFERS}`,
+      ],
       ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
     });
   } catch (err) {

@@ -186,7 +186,9 @@ describe('reading cells', () => {
   describe('dates in every form officers type them', () => {
     const tz = process.env.TZ;
     afterEach(() => {
-      process.env.TZ = tz;
+      // Assigning undefined would set the string "undefined"; files share a worker (isolate: false).
+      if (tz === undefined) delete process.env.TZ;
+      else process.env.TZ = tz;
     });
     it.each(['Asia/Ho_Chi_Minh', 'America/Los_Angeles', 'UTC'])('with the server in %s', async (zone) => {
       process.env.TZ = zone;
