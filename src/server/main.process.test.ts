@@ -61,6 +61,11 @@ async function waitForHealth(port: number, timeoutMs = 60_000) {
   throw new Error('server did not become healthy');
 }
 
+async function waitFor(done: () => boolean, timeoutMs = 10_000) {
+  const until = Date.now() + timeoutMs;
+  while (!done() && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+}
+
 afterAll(() => {
   for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
   fs.rmSync(dataDir, { recursive: true, force: true });
@@ -71,6 +76,8 @@ describe('the server process', () => {
     const port = await freePort();
     const first = start(port);
     expect((await waitForHealth(port)).database).toBe('pglite');
+    // The banner is printed right after listening: its bytes may reach us just after the health answer.
+    await waitFor(() => first.out().includes(`http://127.0.0.1:${port}`));
     expect(first.out()).toContain(`http://127.0.0.1:${port}`);
     expect(first.out()).toMatch(/admin\s+Quản trị hệ thống/);
     expect(fs.existsSync(path.join(dataDir, 'vinhdanh.lock'))).toBe(true);
@@ -99,6 +106,8 @@ describe('the server process', () => {
     ).json()) as unknown[];
     // The full demo: 11 units of the article, 34 sub-units, 4 successors of the 2025 reorganisation.
     expect(units).toHaveLength(49);
+    await waitFor(() => again.out().includes('Chế độ / mode'));
+    expect(again.out()).toContain('Chế độ / mode:      demo');
     expect(again.out()).not.toContain('vừa tạo dữ liệu mẫu');
     again.child.kill('SIGTERM');
     expect(await again.exited).toBe(0);
@@ -125,6 +134,7 @@ describe('the server process', () => {
         const port = await freePort();
         const server = start(port, { DATABASE_URL: db.url });
         expect((await waitForHealth(port)).database).toBe('postgres');
+        await waitFor(() => server.out().includes('PostgreSQL'));
         expect(server.out()).toContain('PostgreSQL');
         server.child.kill('SIGTERM');
         expect(await server.exited).toBe(0);
