@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
+import pg from 'pg';
 import { createTestApp, engine, type TestApp } from '../../testing/harness';
 import { createPeopleSearchIndex, PeopleSnapshot, type ListedPerson } from './people.search-index';
 
@@ -116,6 +117,105 @@ describe(`people search index (${engine})`, () => {
     expect((await a.page({ q: 'idx-1' }, 1, 10)).rows).toHaveLength(0);
     expect((await b.page({ q: 'idx-1' }, 1, 10)).rows).toHaveLength(0);
   });
+
+  it('stamps at commit: a savepoint rolled back leaves no mark, both tables in one transaction are stamped', async () => {
+    const index = createPeopleSearchIndex(t.database);
+    const stamps = async () =>
+      (
+        await t.database.rows<{ name: string; stamp: string }>(
+          sql`select name, stamp::text as stamp from vd_cache.change_stamps order by name`,
+        )
+      ).map((r) => `${r.name}=${r.stamp}`);
+    const marks = async () =>
+      Number(
+        (await t.database.rows<{ n: unknown }>(sql`select count(*) as n from vd_cache.change_marks`))[0]!.n,
+      );
+    const first = (await index.current('')).snapshot;
+    const before = await stamps();
+
+    // Only a rolled-back savepoint changed people: no new stamp, the copy is kept.
+    await t.database.db.transaction(async (tx) => {
+      await tx.execute(sql`select 1`);
+      await expect(
+        tx.transaction(async (sp) => {
+          await sp.execute(
+            sql`update people set position = 'Tạm' where code = (select min(code) from people)`,
+          );
+          throw new Error('rollback the savepoint');
+        }),
+      ).rejects.toThrow('rollback the savepoint');
+    });
+    expect(await stamps()).toEqual(before);
+    expect((await index.current('')).snapshot).toBe(first);
+
+    // A rolled-back savepoint, then a kept change: stamped once at commit, marks gone, change seen.
+    await t.database.db.transaction(async (tx) => {
+      await expect(
+        tx.transaction(async (sp) => {
+          await sp.execute(sql`update units set name = name || '' where true`);
+          throw new Error('rollback the savepoint');
+        }),
+      ).rejects.toThrow('rollback the savepoint');
+      await tx.execute(
+        sql`update people set position = 'Chuyên viên tạm' where code = (select min(code) from people)`,
+      );
+      await tx.execute(
+        sql`update people set position = 'Chuyên viên tạm 2' where code = (select min(code) from people)`,
+      );
+    });
+    const afterPeople = await stamps();
+    expect(afterPeople[0]).not.toBe(before[0]); // people (before units in name order): changed
+    expect(afterPeople).not.toEqual(before);
+    expect(afterPeople[1]).toBe(before[1]); // units: only in the rolled-back savepoint
+    expect(await marks()).toBe(0);
+    const seen = await index.page({ q: '' }, 1, 1_000_000);
+    expect(seen.rows.some((p) => p.position === 'Chuyên viên tạm 2')).toBe(true);
+
+    // People and units in one transaction: both stamps move.
+    await t.database.db.transaction(async (tx) => {
+      await tx.execute(sql`update units set name = name where code = (select min(code) from units)`);
+      await tx.execute(sql`update people set position = null where position like 'Chuyên viên tạm%'`);
+    });
+    const both = await stamps();
+    expect(both[0]).not.toBe(afterPeople[0]);
+    expect(both[1]).not.toBe(afterPeople[1]);
+    expect(await marks()).toBe(0);
+  });
+
+  it.runIf(engine === 'postgres')(
+    'a long transaction writing people does not hold up other writers of people and units',
+    async () => {
+      const a = new pg.Client({ connectionString: t.database.url });
+      const b = new pg.Client({ connectionString: t.database.url });
+      await a.connect();
+      await b.connect();
+      const index = createPeopleSearchIndex(t.database);
+      try {
+        const codes = (
+          await t.database.rows<{ code: string }>(sql`select code from people order by code limit 2`)
+        ).map((r) => r.code);
+        await index.current('');
+        await a.query('begin');
+        await a.query(`update people set position = 'Giao dịch dài' where code = $1`, [codes[0]]);
+        // Before decision 048 this waited on the stamp row until A ended.
+        await b.query(`set lock_timeout = '3s'`);
+        await b.query('begin');
+        await b.query(`update people set position = 'Người viết khác' where code = $1`, [codes[1]]);
+        await b.query(`update units set name = name where code = (select min(code) from units)`);
+        await b.query('commit');
+        const afterB = await index.page({ q: '' }, 1, 1_000_000);
+        expect(afterB.rows.find((p) => p.code === codes[1])!.position).toBe('Người viết khác');
+        expect(afterB.rows.find((p) => p.code === codes[0])!.position).not.toBe('Giao dịch dài');
+        await a.query('commit');
+        const afterA = await index.page({ q: '' }, 1, 1_000_000);
+        expect(afterA.rows.find((p) => p.code === codes[0])!.position).toBe('Giao dịch dài');
+      } finally {
+        await a.query('rollback').catch(() => undefined);
+        await a.end();
+        await b.end();
+      }
+    },
+  );
 
   it('sees a TRUNCATE (a restore or a test reset empties the tables that way)', async () => {
     const index = createPeopleSearchIndex(t.database);

@@ -11,7 +11,8 @@
  * Every list request first reads the current stamps (one primary-key read, which also folds the query with
  * the database's own `vd_fold`, so matching is exactly the SQL's); a different stamp means some transaction
  * committed a change, and the copy is read again before answering. A write is therefore visible to the next
- * list request of any process, as with the SQL it replaces.
+ * list request of any process, as with the SQL it replaces. The stamps are set as the writing transaction
+ * commits (decision 048), so a long import does not make other writers of people wait for it.
  *
  * Matching is the SQL's `search_text like '%' || vd_fold(q) || '%'`: the folded query must be a substring of
  * the folded name + ' ' + lower-case code. Candidates come from the posting list of the query's rarest
@@ -150,7 +151,7 @@ interface Stamps {
   folded: string;
 }
 
-/** The stamps of `people` and `units` as one string (see migration 0011). */
+/** The stamps of `people` and `units` as one string (migrations 0011 and 0012, decisions 044 and 048). */
 const STAMPS = sql`(select p.stamp::text || '/' || u.stamp::text
   from vd_cache.change_stamps p, vd_cache.change_stamps u where p.name = 'people' and u.name = 'units')`;
 

@@ -218,14 +218,24 @@ export const people = pgTable(
 
 /**
  * Change stamps for in-process caches (decision 044). Kept outside `public`, so backups neither carry nor
- * restore them: statement triggers (drizzle/0011) set a table's stamp to a fresh random UUID in the writing
- * transaction whenever a statement changed at least one row, and a cache that read the stamp with its data
- * knows, by one primary-key read, whether what it holds is still what the database holds.
+ * restore them: a transaction in which a statement changed at least one row of a stamped table gives that
+ * table a fresh random UUID when it commits (statement triggers, drizzle/0011; set at commit through
+ * `change_marks`, drizzle/0012, decision 048), and a cache that read the stamp with its data knows, by one
+ * primary-key read, whether what it holds is still what the database holds.
  */
 export const cacheSchema = pgSchema('vd_cache');
 export const changeStamps = cacheSchema.table('change_stamps', {
   name: text('name').primaryKey(),
   stamp: uuid('stamp').notNull().defaultRandom(),
+});
+
+/**
+ * A writing transaction's marks: which stamped tables it changed (drizzle/0012). A deferred trigger turns
+ * them into new stamps at commit and deletes them, so a long transaction (an import) does not hold the
+ * stamp rows, and other writers of people or units do not wait for it. Always empty outside a transaction.
+ */
+export const changeMarks = cacheSchema.table('change_marks', {
+  name: text('name').notNull(),
 });
 
 export const personUnitHistory = pgTable(
