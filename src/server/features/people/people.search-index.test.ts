@@ -135,7 +135,6 @@ describe(`people search index (${engine})`, () => {
 
     // Only a rolled-back savepoint changed people: no new stamp, the copy is kept.
     await t.database.db.transaction(async (tx) => {
-      await tx.execute(sql`select 1`);
       await expect(
         tx.transaction(async (sp) => {
           await sp.execute(
@@ -165,7 +164,6 @@ describe(`people search index (${engine})`, () => {
     });
     const afterPeople = await stamps();
     expect(afterPeople[0]).not.toBe(before[0]); // people (before units in name order): changed
-    expect(afterPeople).not.toEqual(before);
     expect(afterPeople[1]).toBe(before[1]); // units: only in the rolled-back savepoint
     expect(await marks()).toBe(0);
     const seen = await index.page({ q: '' }, 1, 1_000_000);
