@@ -53,8 +53,9 @@ describe.skipIf(!hasChromium)(
             .getByText('Chi tiền thưởng theo quyết định')
             .first()
             .waitFor();
+          // The balance comes from the summary, a request of its own: wait for it, not for the ledger.
+          await expect.poll(async () => dong(await balance.textContent())).toBeGreaterThan(0);
           const before = dong(await balance.textContent());
-          expect(before).toBeGreaterThan(0);
 
           await page.getByTestId('fund-add').click();
           const dialog = page.getByRole('dialog');

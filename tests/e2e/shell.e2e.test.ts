@@ -107,7 +107,7 @@ describe.skipIf(!hasChromium)(
           await page.goto(`${server.url}/units`);
           await page.getByLabel('Tên đăng nhập').fill('nguoimoi');
           await page.getByLabel('Mật khẩu').fill('MatKhauBanDau1');
-          await page.getByRole('button', { name: 'Đăng nhập' }).click();
+          await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
           await page.getByText('Bạn cần đổi mật khẩu trước khi tiếp tục').waitFor();
           expect(await page.getByRole('menu').count()).toBe(0);
 

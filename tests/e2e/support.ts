@@ -104,7 +104,7 @@ export async function login(page: Page, baseUrl: string, username: string, passw
   await page.goto(`${baseUrl}/`);
   await page.getByLabel('Tên đăng nhập').fill(username);
   await page.getByLabel('Mật khẩu').fill(password);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
   await page.getByTestId('current-user').waitFor();
 }
 

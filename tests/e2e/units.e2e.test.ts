@@ -85,7 +85,7 @@ describe.skipIf(!hasChromium)('units in the browser (skipped: /usr/bin/chromium 
         expect(stored.find((u) => u.code === 'E2E-TTCDS')?.parentId).toBe(parent.id);
 
         await page.getByRole('button', { name: 'Đăng xuất' }).click();
-        await page.getByRole('button', { name: 'Đăng nhập' }).waitFor();
+        await page.getByRole('button', { name: 'Đăng nhập', exact: true }).waitFor();
         expect((await context.request.get(`${server.url}/api/auth/me`)).status()).toBe(401);
       } finally {
         await context.close();

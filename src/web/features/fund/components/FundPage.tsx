@@ -154,7 +154,12 @@ export function FundPage() {
         ).map(([label, value, testId]) => (
           <Col key={label} xs={12} md={8} xl={4}>
             <Card size="small">
-              <Statistic title={t(label)} value={formatDong(value)} data-testid={testId} />
+              <Statistic
+                title={t(label)}
+                value={formatDong(value)}
+                loading={!unit && summary.loading}
+                data-testid={testId}
+              />
             </Card>
           </Col>
         ))}
