@@ -96,7 +96,9 @@ describe.skipIf(!hasChromium)('the year-end summary in the browser (skipped: no 
           await narrative.getByLabel('Kiến nghị, đề xuất').fill(proposals);
           await narrative.getByLabel('Ghi chú cho lần lưu này').fill(`Lần ${version}`);
           await narrative.getByRole('button', { name: `Lưu thành phiên bản ${version}` }).click();
-          await narrative.getByText(assessment, { exact: true }).waitFor();
+          // In the view of the saved version (the editor's text area holds the same text as its content).
+          await narrative.getByTestId('narrative-editor').waitFor({ state: 'detached' });
+          await narrative.getByTestId('narrative-view').getByText(assessment, { exact: true }).waitFor();
         };
         await write('Trung tâm hoàn thành tốt nhiệm vụ năm 2020.', 'Đề nghị bổ sung kinh phí.', 1);
         await write('Trung tâm hoàn thành xuất sắc nhiệm vụ năm 2020.', 'Đề nghị Sở bổ sung kinh phí.', 2);

@@ -199,7 +199,13 @@ export function ReportsPage() {
             data-testid="narrative"
             extra={
               canWrite && !editing && version === undefined ? (
-                <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(true)}>
+                // Not while the report reloads: the editor must start from the latest saved version.
+                <Button
+                  size="small"
+                  icon={<EditOutlined />}
+                  disabled={report.loading}
+                  onClick={() => setEditing(true)}
+                >
                   {t('reports.narrative.edit')}
                 </Button>
               ) : null
@@ -293,7 +299,7 @@ function NarrativeView({ report }: { report: SummaryReport }) {
   if (n.empty)
     return <Empty description={t('reports.narrative.none')} image={Empty.PRESENTED_IMAGE_SIMPLE} />;
   return (
-    <div>
+    <div data-testid="narrative-view">
       <Typography.Text type="secondary">
         {t('reports.narrative.versionLine', {
           version: n.version,
