@@ -79,6 +79,14 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     // An idle client whose connection the server ends (restart, admin termination, a dropped test
     // database) must not crash the process: the pool replaces it on the next query.
     pool.on('error', (err) => process.emitWarning(`PostgreSQL: kết nối rảnh bị đóng (${err.message})`));
+    // `pool.end()` resolves once its clients are asked to end, not once their sockets are closed; `close`
+    // waits for those too, so that a caller dropping the database right after does not end live
+    // connections (which the pool would report as errors).
+    const open = new Set<pg.PoolClient>();
+    pool.on('connect', (client) => {
+      open.add(client);
+      client.once('end', () => open.delete(client));
+    });
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     if (doMigrate) {
       // Several processes may start at once against one server: migrate under an advisory lock held on
@@ -96,7 +104,17 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       db,
       kind: 'postgres',
       rows: (q) => rowsOf(db, q),
-      close: () => pool.end(),
+      async close() {
+        const closing = [...open].map((c) => new Promise<void>((done) => c.once('end', () => done())));
+        await pool.end();
+        // A peer that never answers the goodbye must not hold the process: at most 5 s.
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([
+          Promise.all(closing),
+          new Promise<void>((done) => (timer = setTimeout(done, 5000).unref())),
+        ]);
+        clearTimeout(timer);
+      },
     };
   }
 
