@@ -7,7 +7,15 @@
  */
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, login, startBrowser, startServer, type E2EBrowser, type E2EServer } from './support';
+import {
+  hasChromium,
+  inBrowser,
+  login,
+  startBrowser,
+  startServer,
+  type E2EBrowser,
+  type E2EServer,
+} from './support';
 import { disclosures, dossiers } from '../../src/server/platform/db/schema';
 import { insertDossierUnderReview } from '../../src/server/testing/awarding-fixtures';
 import type { Council, SessionView } from '../../src/shared/council/council.schema';
@@ -36,151 +44,148 @@ async function session(server: E2EServer, username: string) {
   };
 }
 
-describe.skipIf(!hasChromium)(
-  'disclosure and council in the browser (skipped: /usr/bin/chromium is not installed)',
-  () => {
-    let server: E2EServer;
-    let chrome: E2EBrowser;
+describe.skipIf(!hasChromium)(inBrowser('disclosure and council in the browser'), () => {
+  let server: E2EServer;
+  let chrome: E2EBrowser;
 
-    beforeAll(async () => {
-      server = await startServer();
-      chrome = await startBrowser();
-    }, E2E_TIMEOUT);
-    afterAll(async () => {
-      await chrome?.close();
-      await server?.close();
-    }, E2E_TIMEOUT);
+  beforeAll(async () => {
+    server = await startServer();
+    chrome = await startBrowser();
+  }, E2E_TIMEOUT);
+  afterAll(async () => {
+    await chrome?.close();
+    await server?.close();
+  }, E2E_TIMEOUT);
 
-    it(
-      'a public comment is handled, the member votes in an open session and the tally shows',
-      async () => {
-        const officer = await session(server, 'canbo');
-        const { dossier } = await insertDossierUnderReview(server.database.db, {
-          code: 'HS-2020-E2E1',
-          year: 2020,
-          title: 'Đề nghị công nhận Tập thể lao động xuất sắc năm 2020',
-          nominees: [{ unitCode: 'BL-TTNS', awardCode: 'TTLDXS' }],
-        });
+  it(
+    'a public comment is handled, the member votes in an open session and the tally shows',
+    async () => {
+      const officer = await session(server, 'canbo');
+      const { dossier } = await insertDossierUnderReview(server.database.db, {
+        code: 'HS-2020-E2E1',
+        year: 2020,
+        title: 'Đề nghị công nhận Tập thể lao động xuất sắc năm 2020',
+        nominees: [{ unitCode: 'BL-TTNS', awardCode: 'TTLDXS' }],
+      });
 
-        // ── The officer publishes the list from the disclosure page.
+      // ── The officer publishes the list from the disclosure page.
+      const { context, page } = await chrome.newPage();
+      try {
+        await login(page, server.url, 'canbo');
+        await page.goto(`${server.url}/disclosures`);
+        await page.getByTestId('disclose-HS-2020-E2E1').click();
+        await page.getByText('Đã công khai danh sách HS-2020-E2E1').waitFor();
+      } finally {
+        await context.close();
+      }
+      const [d] = await server.database.db
+        .select()
+        .from(disclosures)
+        .where(eq(disclosures.dossierId, dossier.id));
+      expect(d).toBeDefined();
+
+      // ── A visitor comments on the public page, no account, JavaScript off.
+      {
+        const context = await chrome.browser.newContext({ javaScriptEnabled: false, locale: 'vi-VN' });
+        const visitor = await context.newPage();
+        try {
+          await visitor.goto(`${server.url}/cong-khai`);
+          await visitor
+            .getByRole('link', { name: 'Đề nghị công nhận Tập thể lao động xuất sắc năm 2020' })
+            .click();
+          await visitor.getByText('Trung tâm Nước sạch').first().waitFor();
+          await visitor.getByLabel('Họ và tên').fill('Nguyễn Văn Dân');
+          await visitor.getByLabel('Địa chỉ liên hệ (điện thoại hoặc email)').fill('0912 000 111');
+          await visitor.getByLabel('Nội dung góp ý').fill('Đơn vị có thành tích tốt, đề nghị công nhận.');
+          await visitor.waitForTimeout(3_200); // the form's minimum fill time
+          await visitor.getByRole('button', { name: 'Gửi ý kiến' }).click();
+          await visitor.getByText('Ý kiến đã được gửi').waitFor();
+        } finally {
+          await context.close();
+        }
+      }
+
+      // ── The officer marks the comment handled.
+      {
         const { context, page } = await chrome.newPage();
         try {
           await login(page, server.url, 'canbo');
           await page.goto(`${server.url}/disclosures`);
-          await page.getByTestId('disclose-HS-2020-E2E1').click();
-          await page.getByText('Đã công khai danh sách HS-2020-E2E1').waitFor();
+          await page.getByTestId('comments-HS-2020-E2E1').click();
+          await page.getByTestId('comment').getByText('Nguyễn Văn Dân').waitFor();
+          await page.getByLabel('Nội dung xử lý').fill('Ý kiến đồng tình, không cần xác minh thêm.');
+          await page.getByTestId('handle-comment').click();
+          await page.getByText(/Đã xử lý bởi Lê Thị Ngọc Hân/).waitFor();
         } finally {
           await context.close();
         }
-        const [d] = await server.database.db
-          .select()
-          .from(disclosures)
-          .where(eq(disclosures.dossierId, dossier.id));
-        expect(d).toBeDefined();
+      }
 
-        // ── A visitor comments on the public page, no account, JavaScript off.
-        {
-          const context = await chrome.browser.newContext({ javaScriptEnabled: false, locale: 'vi-VN' });
-          const visitor = await context.newPage();
-          try {
-            await visitor.goto(`${server.url}/cong-khai`);
-            await visitor
-              .getByRole('link', { name: 'Đề nghị công nhận Tập thể lao động xuất sắc năm 2020' })
-              .click();
-            await visitor.getByText('Trung tâm Nước sạch').first().waitFor();
-            await visitor.getByLabel('Họ và tên').fill('Nguyễn Văn Dân');
-            await visitor.getByLabel('Địa chỉ liên hệ (điện thoại hoặc email)').fill('0912 000 111');
-            await visitor.getByLabel('Nội dung góp ý').fill('Đơn vị có thành tích tốt, đề nghị công nhận.');
-            await visitor.waitForTimeout(3_200); // the form's minimum fill time
-            await visitor.getByRole('button', { name: 'Gửi ý kiến' }).click();
-            await visitor.getByText('Ý kiến đã được gửi').waitFor();
-          } finally {
-            await context.close();
-          }
+      // ── The period ends (set-up: the dates move into the past), the session is prepared and opened.
+      await server.database.db
+        .update(disclosures)
+        .set({ opensOn: '2020-12-01', closesOn: '2020-12-04' })
+        .where(eq(disclosures.id, d!.id));
+      const councils = await officer<{ id: string; year: number }[]>('GET', '/api/councils?year=2020');
+      const council = await officer<Council>('GET', `/api/councils/${councils[0]!.id}`);
+      const created = await officer<SessionView>('POST', `/api/councils/${council.id}/sessions`, {
+        title: 'Phiên họp xét danh hiệu thi đua năm 2020',
+        heldOn: '2021-01-15',
+        place: 'Phòng họp Sở',
+      });
+      const sessionId = created.session.id;
+      await officer('POST', `/api/councils/sessions/${sessionId}/agenda`, { dossierId: dossier.id });
+      await officer('PUT', `/api/councils/sessions/${sessionId}/attendance`, {
+        entries: council.members.map((m) => ({ memberId: m.id, presence: 'present' })),
+      });
+      const planned = await officer<SessionView>('GET', `/api/councils/sessions/${sessionId}`);
+      await officer('POST', `/api/councils/sessions/${sessionId}/open`, {
+        version: planned.session.version,
+      });
+
+      // ── The member votes from the session screen.
+      {
+        const { context, page } = await chrome.newPage();
+        try {
+          await login(page, server.url, 'hoidong');
+          await page.goto(`${server.url}/council/sessions/${sessionId}`);
+          await page.getByTestId('session-status').getByText('Đang bỏ phiếu').waitFor();
+          await page.getByTestId('vote-yes-1').click();
+          await page.getByTestId('voted-1').waitFor();
+          expect(await page.getByTestId('vote-no-1').count()).toBe(0);
+        } finally {
+          await context.close();
         }
+      }
 
-        // ── The officer marks the comment handled.
-        {
-          const { context, page } = await chrome.newPage();
-          try {
-            await login(page, server.url, 'canbo');
-            await page.goto(`${server.url}/disclosures`);
-            await page.getByTestId('comments-HS-2020-E2E1').click();
-            await page.getByTestId('comment').getByText('Nguyễn Văn Dân').waitFor();
-            await page.getByLabel('Nội dung xử lý').fill('Ý kiến đồng tình, không cần xác minh thêm.');
-            await page.getByTestId('handle-comment').click();
-            await page.getByText(/Đã xử lý bởi Lê Thị Ngọc Hân/).waitFor();
-          } finally {
-            await context.close();
-          }
-        }
-
-        // ── The period ends (set-up: the dates move into the past), the session is prepared and opened.
-        await server.database.db
-          .update(disclosures)
-          .set({ opensOn: '2020-12-01', closesOn: '2020-12-04' })
-          .where(eq(disclosures.id, d!.id));
-        const councils = await officer<{ id: string; year: number }[]>('GET', '/api/councils?year=2020');
-        const council = await officer<Council>('GET', `/api/councils/${councils[0]!.id}`);
-        const created = await officer<SessionView>('POST', `/api/councils/${council.id}/sessions`, {
-          title: 'Phiên họp xét danh hiệu thi đua năm 2020',
-          heldOn: '2021-01-15',
-          place: 'Phòng họp Sở',
+      // ── The secretary enters the six other ballots on paper and closes the session.
+      const open = await officer<SessionView>('GET', `/api/councils/sessions/${sessionId}`);
+      const item = open.items[0]!;
+      expect(item.ballots).toBe(1);
+      for (const m of open.members.filter((x) => x.username !== 'hoidong')) {
+        await officer('POST', `/api/councils/items/${item.id}/paper-ballots`, {
+          memberId: m.id,
+          choice: 'yes',
         });
-        const sessionId = created.session.id;
-        await officer('POST', `/api/councils/sessions/${sessionId}/agenda`, { dossierId: dossier.id });
-        await officer('PUT', `/api/councils/sessions/${sessionId}/attendance`, {
-          entries: council.members.map((m) => ({ memberId: m.id, presence: 'present' })),
-        });
-        const planned = await officer<SessionView>('GET', `/api/councils/sessions/${sessionId}`);
-        await officer('POST', `/api/councils/sessions/${sessionId}/open`, {
-          version: planned.session.version,
-        });
+      }
+      await officer('POST', `/api/councils/sessions/${sessionId}/close`, { version: open.session.version });
 
-        // ── The member votes from the session screen.
-        {
-          const { context, page } = await chrome.newPage();
-          try {
-            await login(page, server.url, 'hoidong');
-            await page.goto(`${server.url}/council/sessions/${sessionId}`);
-            await page.getByTestId('session-status').getByText('Đang bỏ phiếu').waitFor();
-            await page.getByTestId('vote-yes-1').click();
-            await page.getByTestId('voted-1').waitFor();
-            expect(await page.getByTestId('vote-no-1').count()).toBe(0);
-          } finally {
-            await context.close();
-          }
+      // ── The tally shows, for the member too.
+      {
+        const { context, page } = await chrome.newPage();
+        try {
+          await login(page, server.url, 'hoidong');
+          await page.goto(`${server.url}/council/sessions/${sessionId}`);
+          await page.getByTestId('result-1').getByText('Đạt').waitFor();
+          await page.getByRole('cell', { name: '100%' }).waitFor();
+          await page.getByTestId('minutes-download').waitFor();
+        } finally {
+          await context.close();
         }
-
-        // ── The secretary enters the six other ballots on paper and closes the session.
-        const open = await officer<SessionView>('GET', `/api/councils/sessions/${sessionId}`);
-        const item = open.items[0]!;
-        expect(item.ballots).toBe(1);
-        for (const m of open.members.filter((x) => x.username !== 'hoidong')) {
-          await officer('POST', `/api/councils/items/${item.id}/paper-ballots`, {
-            memberId: m.id,
-            choice: 'yes',
-          });
-        }
-        await officer('POST', `/api/councils/sessions/${sessionId}/close`, { version: open.session.version });
-
-        // ── The tally shows, for the member too.
-        {
-          const { context, page } = await chrome.newPage();
-          try {
-            await login(page, server.url, 'hoidong');
-            await page.goto(`${server.url}/council/sessions/${sessionId}`);
-            await page.getByTestId('result-1').getByText('Đạt').waitFor();
-            await page.getByRole('cell', { name: '100%' }).waitFor();
-            await page.getByTestId('minutes-download').waitFor();
-          } finally {
-            await context.close();
-          }
-        }
-        const [after] = await server.database.db.select().from(dossiers).where(eq(dossiers.id, dossier.id));
-        expect(after!.status).toBe('approved');
-      },
-      E2E_TIMEOUT,
-    );
-  },
-);
+      }
+      const [after] = await server.database.db.select().from(dossiers).where(eq(dossiers.id, dossier.id));
+      expect(after!.status).toBe('approved');
+    },
+    E2E_TIMEOUT,
+  );
+});

@@ -5,11 +5,19 @@
  * row opens its 44 awards and the form 0603 is drawn.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, login, startBrowser, startServer, type E2EBrowser, type E2EServer } from './support';
+import {
+  hasChromium,
+  inBrowser,
+  login,
+  startBrowser,
+  startServer,
+  type E2EBrowser,
+  type E2EServer,
+} from './support';
 
 const E2E_TIMEOUT = 180_000;
 
-describe.skipIf(!hasChromium)('the dashboard in the browser (skipped: no /usr/bin/chromium)', () => {
+describe.skipIf(!hasChromium)(inBrowser('the dashboard in the browser'), () => {
   let server: E2EServer;
   let chrome: E2EBrowser;
 

@@ -5,11 +5,19 @@
  */
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, login, startBrowser, startServer, type E2EBrowser, type E2EServer } from './support';
+import {
+  hasChromium,
+  inBrowser,
+  login,
+  startBrowser,
+  startServer,
+  type E2EBrowser,
+  type E2EServer,
+} from './support';
 
 const E2E_TIMEOUT = 180_000;
 
-describe.skipIf(!hasChromium)('decisions in the browser (skipped: no /usr/bin/chromium)', () => {
+describe.skipIf(!hasChromium)(inBrowser('decisions in the browser'), () => {
   let server: E2EServer;
   let chrome: E2EBrowser;
 

@@ -14,6 +14,7 @@ import { seedDemo } from '../../src/server/seed/demo';
 import { openTestDatabase } from '../../src/server/testing/harness';
 import {
   hasChromium,
+  inBrowser,
   login,
   pickOption,
   startBrowser,
@@ -25,7 +26,7 @@ import {
 const E2E_TIMEOUT = 240_000;
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 
-describe.skipIf(!hasChromium)('nomination dossiers in the browser (skipped: no /usr/bin/chromium)', () => {
+describe.skipIf(!hasChromium)(inBrowser('nomination dossiers in the browser'), () => {
   let server: E2EServer;
   let chrome: E2EBrowser;
   // Attachments go to a temporary upload directory, not the repository's ./data.

@@ -7,14 +7,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { slugify } from '../../src/shared/portal/news.schema';
-import { hasChromium, login, startBrowser, startServer, type E2EBrowser, type E2EServer } from './support';
+import {
+  hasChromium,
+  inBrowser,
+  login,
+  startBrowser,
+  startServer,
+  type E2EBrowser,
+  type E2EServer,
+} from './support';
 
 const E2E_TIMEOUT = 180_000;
 const TITLE = 'Trao Cờ thi đua năm 2020 cho đơn vị dẫn đầu Khối thi đua';
 
 const viewCount = async (page: Page) => Number(await page.getByTestId('view-count').textContent());
 
-describe.skipIf(!hasChromium)('the public portal in the browser (skipped: no /usr/bin/chromium)', () => {
+describe.skipIf(!hasChromium)(inBrowser('the public portal in the browser'), () => {
   let server: E2EServer;
   let chrome: E2EBrowser;
 

@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   apiAs,
   hasChromium,
+  inBrowser,
   login,
   pickOption,
   startBrowser,
@@ -60,7 +61,7 @@ async function fillTemplate(template: string, out: string, rows: Record<string, 
   await wb.xlsx.writeFile(out);
 }
 
-describe.skipIf(!hasChromium)('registry in the browser (skipped: /usr/bin/chromium is not installed)', () => {
+describe.skipIf(!hasChromium)(inBrowser('registry in the browser'), () => {
   let server: E2EServer;
   let chrome: E2EBrowser;
   let tmp: string;

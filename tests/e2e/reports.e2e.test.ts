@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import {
   hasChromium,
+  inBrowser,
   login,
   pickOption,
   startBrowser,
@@ -17,7 +18,7 @@ import {
 
 const E2E_TIMEOUT = 180_000;
 
-describe.skipIf(!hasChromium)('the year-end summary in the browser (skipped: no /usr/bin/chromium)', () => {
+describe.skipIf(!hasChromium)(inBrowser('the year-end summary in the browser'), () => {
   let server: E2EServer;
   let chrome: E2EBrowser;
 

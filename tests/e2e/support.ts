@@ -15,6 +15,9 @@ import { openTestDatabase, type TestDatabase } from '../../src/server/testing/ha
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const hasChromium = fs.existsSync(CHROMIUM);
+/** A browser suite's title, saying why it is skipped only when it is. */
+export const inBrowser = (title: string) =>
+  hasChromium ? title : `${title} (skipped: ${CHROMIUM} is not installed)`;
 export const WEB_DIR = path.resolve(import.meta.dirname, '../../dist/web');
 export { DEMO_PASSWORD };
 

@@ -8,6 +8,7 @@ import {
   activeUnitFor,
   apiAs,
   hasChromium,
+  inBrowser,
   login,
   pickOption,
   startBrowser,
@@ -19,7 +20,7 @@ import {
 /** A whole browser flow on a busy 2-core machine: generous, each step still waits at most 15 s. */
 const E2E_TIMEOUT = 120_000;
 
-describe.skipIf(!hasChromium)('units in the browser (skipped: /usr/bin/chromium is not installed)', () => {
+describe.skipIf(!hasChromium)(inBrowser('units in the browser'), () => {
   let server: E2EServer;
   let chrome: E2EBrowser;
 
