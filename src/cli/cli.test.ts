@@ -313,7 +313,8 @@ describe('cli (spawned, PGlite directory)', () => {
       execFile(
         process.execPath,
         ['--import', 'tsx', 'src/cli/main.ts', ...argv],
-        { env, timeout: 60_000 },
+        // Three spawns of tsx in one test: generous, for a busy CI machine (normally ~4 s each).
+        { env, timeout: 120_000 },
         (error, out, err) => {
           resolve({ code: error ? Number(error.code ?? 1) : 0, out, err });
         },
@@ -340,5 +341,5 @@ describe('cli (spawned, PGlite directory)', () => {
     } finally {
       if (held.ok) held.lock.release();
     }
-  });
+  }, 240_000);
 });

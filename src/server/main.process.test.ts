@@ -47,7 +47,8 @@ function start(port: number, extraEnv: Record<string, string> = {}) {
   return { child, exited, out: () => stdout, err: () => stderr };
 }
 
-async function waitForHealth(port: number, timeoutMs = 60_000) {
+/** Starting means tsx, PGlite, migrations and the demo seed: ~6 s here, much more on a busy CI machine. */
+async function waitForHealth(port: number, timeoutMs = 120_000) {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
     try {
@@ -111,7 +112,7 @@ describe('the server process', () => {
     expect(again.out()).not.toContain('vừa tạo dữ liệu mẫu');
     again.child.kill('SIGTERM');
     expect(await again.exited).toBe(0);
-  }, 120_000);
+  }, 300_000);
 
   it('takes over a lock left by a process that no longer exists', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vd-lock-'));
@@ -142,6 +143,6 @@ describe('the server process', () => {
         await db.drop();
       }
     },
-    120_000,
+    300_000,
   );
 });
