@@ -43,6 +43,10 @@ describe.skipIf(!hasChromium)(inBrowser('the emulation fund and certificates in 
       const { context, page } = await chrome.newPage();
       try {
         await login(page, server.url, 'canbo');
+        const ledgerRequests: string[] = [];
+        page.on('request', (r) => {
+          if (new URL(r.url()).pathname === '/api/fund/entries') ledgerRequests.push(r.url());
+        });
         await page.getByRole('menu').getByText('Quỹ thi đua, khen thưởng', { exact: true }).click();
         await page.getByRole('heading', { name: 'Quỹ thi đua, khen thưởng' }).waitFor();
         const balance = page.getByTestId('fund-balance').locator('.ant-statistic-content-value');
@@ -51,6 +55,9 @@ describe.skipIf(!hasChromium)(inBrowser('the emulation fund and certificates in 
         // The balance comes from the summary, a request of its own: wait for it, not for the ledger.
         await expect.poll(async () => dong(await balance.textContent())).toBeGreaterThan(0);
         const before = dong(await balance.textContent());
+        // The ledger is read once, for the unit chosen from the summary (not first for another unit).
+        expect(ledgerRequests).toHaveLength(1);
+        expect(new URL(ledgerRequests[0]!).searchParams.get('unitId')).toBeTruthy();
 
         await page.getByTestId('fund-add').click();
         const dialog = page.getByRole('dialog');

@@ -80,12 +80,21 @@ export function FundPage() {
   const [editing, setEditing] = useState<FundEntry>();
   const units = useResource(() => fundUnits(), []);
   const summary = useResource(() => fundSummary(year), [year]);
+  // The unit shown first is the first with activity in the year, so it is chosen once the summary is in
+  // (choosing the first unit by name before that made the ledger load twice and jump to another unit).
+  const decided = picked !== undefined || summary.data !== undefined || summary.error !== undefined;
   const unitId = picked ?? summary.data?.units[0]?.unitId ?? units.data?.[0]?.id;
-  const entries = useResource(() => fundEntries(year, unitId), [year, unitId]);
-  const pending = useResource(() => pendingPrizes(year, unitId), [year, unitId]);
+  const entries = useResource(
+    () => (decided ? fundEntries(year, unitId) : Promise.resolve(undefined)),
+    [decided, year, unitId],
+  );
+  const pending = useResource(
+    () => (decided ? pendingPrizes(year, unitId) : Promise.resolve(undefined)),
+    [decided, year, unitId],
+  );
   const checks = useResource(
-    () => (unitId ? fundChecks(year, unitId) : Promise.resolve(undefined)),
-    [year, unitId],
+    () => (decided && unitId ? fundChecks(year, unitId) : Promise.resolve(undefined)),
+    [decided, year, unitId],
   );
   const years = useMemo(() => {
     const now = new Date().getFullYear();
@@ -140,7 +149,7 @@ export function FundPage() {
         }
       />
       {summary.loading && !summary.data ? <LoadingState /> : null}
-      {!unitId ? <Alert type="info" title={t('fund.noUnit')} /> : null}
+      {decided && !unitId && units.data ? <Alert type="info" title={t('fund.noUnit')} /> : null}
       <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
         {(
           [
@@ -168,7 +177,7 @@ export function FundPage() {
       <Table<FundEntry>
         size="small"
         rowKey="id"
-        loading={entries.loading}
+        loading={entries.loading || !decided}
         pagination={{ pageSize: 50, hideOnSinglePage: true }}
         dataSource={entries.data ?? []}
         locale={{ emptyText: t('fund.empty', { year }) }}
@@ -240,6 +249,7 @@ export function FundPage() {
               size="small"
               rowKey="decisionId"
               pagination={false}
+              loading={pending.loading || !decided}
               dataSource={pending.data ?? []}
               locale={{ emptyText: t('fund.pendingEmpty') }}
               columns={[
