@@ -12,18 +12,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import yauzl from 'yauzl';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  apiAs,
-  hasChromium,
-  inBrowser,
-  login,
-  pickOption,
-  startBrowser,
-  startServer,
-  type E2EBrowser,
-  type E2EServer,
-} from './support';
+import { afterAll, describe, expect, it } from 'vitest';
+import { apiAs, hasChromium, inBrowser, serverAndBrowser, login, pickOption } from './support';
 import { disclosures, dossiers } from '../../src/server/platform/db/schema';
 import { rowsOf } from '../../src/server/features/decisions/decisions.repository';
 import type { DossierDetail } from '../../src/shared/dossiers/dossiers.schema';
@@ -73,27 +63,17 @@ async function selectAllPages(page: Page) {
 }
 
 describe.skipIf(!hasChromium)(inBrowser('the whole awarding walk in the browser'), () => {
-  let server: E2EServer;
-  let chrome: E2EBrowser;
   // Attachments go to a temporary upload directory, not the repository's ./data.
   const uploadDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vd-e2e-walk-'));
-
-  beforeAll(async () => {
-    server = await startServer({ seed: { withhold2020Unit: UNIT }, uploadDir });
-    chrome = await startBrowser();
-  }, E2E_TIMEOUT);
-  afterAll(async () => {
-    await chrome?.close();
-    await server?.close();
-    fs.rmSync(uploadDir, { recursive: true, force: true });
-  }, E2E_TIMEOUT);
+  const e2e = serverAndBrowser({ seed: { withhold2020Unit: UNIT }, uploadDir }, E2E_TIMEOUT);
+  afterAll(() => fs.rmSync(uploadDir, { recursive: true, force: true }));
 
   it(
     `BL-TTKN's 2020 regular awards: nominate, submit, receive, disclose, vote, issue, Word file, profiles`,
     async () => {
-      const db = server.database.db;
+      const db = e2e.server.database.db;
       // What the eligibility engine offers the block lead (the modal lists everything but "ineligible").
-      const lead = await apiAs(server, 'khoitruong');
+      const lead = await apiAs(e2e.server, 'khoitruong');
       const offered: Record<string, number> = {};
       for (const a of AWARDS) {
         const r = (await lead(
@@ -115,9 +95,9 @@ describe.skipIf(!hasChromium)(inBrowser('the whole awarding walk in the browser'
       let dossierUrl = '';
       let code = '';
       {
-        const { context, page } = await chrome.newPage();
+        const { context, page } = await e2e.chrome.newPage();
         try {
-          await login(page, server.url, 'khoitruong');
+          await login(page, e2e.server.url, 'khoitruong');
           await page.getByRole('menu').getByText('Hồ sơ đề nghị', { exact: true }).click();
           await page.getByRole('heading', { name: 'Hồ sơ đề nghị khen thưởng' }).waitFor();
           await page.getByRole('button', { name: 'Lập hồ sơ' }).click();
@@ -198,11 +178,11 @@ describe.skipIf(!hasChromium)(inBrowser('the whole awarding walk in the browser'
       expect(row!.status).toBe('submitted');
 
       // ── 2. The officer receives, reviews, checks, resolves the flags and discloses.
-      const officer = await apiAs(server, 'canbo');
+      const officer = await apiAs(e2e.server, 'canbo');
       {
-        const { context, page } = await chrome.newPage();
+        const { context, page } = await e2e.chrome.newPage();
         try {
-          await login(page, server.url, 'canbo');
+          await login(page, e2e.server.url, 'canbo');
           await page.goto(dossierUrl);
           const status = page.getByTestId('dossier-status');
           await status.getByText('Đã gửi', { exact: true }).waitFor();
@@ -272,7 +252,7 @@ describe.skipIf(!hasChromium)(inBrowser('the whole awarding walk in the browser'
           d = (await officer('GET', `/api/dossiers/${dossierId}`)) as DossierDetail;
           expect(d.nominees.filter(open)).toHaveLength(0);
 
-          await page.goto(`${server.url}/disclosures`);
+          await page.goto(`${e2e.server.url}/disclosures`);
           await page.getByTestId(`disclose-${code}`).click();
           await page.getByText(`Đã công khai danh sách ${code}`).waitFor({ timeout: 60_000 });
         } finally {
@@ -289,10 +269,10 @@ describe.skipIf(!hasChromium)(inBrowser('the whole awarding walk in the browser'
       const sessionTitle = `Phiên họp xét khen thưởng năm 2020 — ${code}`;
       let sessionUrl = '';
       {
-        const { context, page } = await chrome.newPage();
+        const { context, page } = await e2e.chrome.newPage();
         try {
-          await login(page, server.url, 'canbo');
-          await page.goto(`${server.url}/council`);
+          await login(page, e2e.server.url, 'canbo');
+          await page.goto(`${e2e.server.url}/council`);
           // The page opens on the latest council (2021): the secretary picks the 2020 one.
           await page.getByLabel('Hội đồng', { exact: true }).click();
           await page
@@ -330,9 +310,9 @@ describe.skipIf(!hasChromium)(inBrowser('the whole awarding walk in the browser'
       }
       const sessionId = sessionUrl.split('/').pop()!;
       {
-        const { context, page } = await chrome.newPage();
+        const { context, page } = await e2e.chrome.newPage();
         try {
-          await login(page, server.url, 'hoidong');
+          await login(page, e2e.server.url, 'hoidong');
           await page.goto(sessionUrl);
           await page.getByTestId('session-status').getByText('Đang bỏ phiếu').waitFor();
           for (const n of [1, 2]) {
@@ -346,7 +326,7 @@ describe.skipIf(!hasChromium)(inBrowser('the whole awarding walk in the browser'
       // The remaining ballots, the member's on every other row and the six other members' paper ballots
       // (~180 nominees × 7 members ≈ 1 260 identical clicks), go through the same API the session screen
       // calls: POST /api/councils/items/:id/vote and /paper-ballots.
-      const member = await apiAs(server, 'hoidong');
+      const member = await apiAs(e2e.server, 'hoidong');
       const opened = (await officer('GET', `/api/councils/sessions/${sessionId}`)) as SessionView;
       expect(opened.items).toHaveLength(nominated);
       expect(opened.members).toHaveLength(7);
@@ -359,9 +339,9 @@ describe.skipIf(!hasChromium)(inBrowser('the whole awarding walk in the browser'
           });
       }
       {
-        const { context, page } = await chrome.newPage();
+        const { context, page } = await e2e.chrome.newPage();
         try {
-          await login(page, server.url, 'canbo');
+          await login(page, e2e.server.url, 'canbo');
           await page.goto(sessionUrl);
           await page.getByTestId('close-session').click();
           await page.locator('.ant-popconfirm .ant-btn-primary').click();
@@ -384,9 +364,9 @@ describe.skipIf(!hasChromium)(inBrowser('the whole awarding walk in the browser'
       // ── 4. The officer drafts the decision, the leader issues it, the Word file downloads.
       let decisionUrl = '';
       {
-        const { context, page } = await chrome.newPage();
+        const { context, page } = await e2e.chrome.newPage();
         try {
-          await login(page, server.url, 'canbo');
+          await login(page, e2e.server.url, 'canbo');
           await page.getByRole('menu').getByText('Quyết định khen thưởng', { exact: true }).click();
           await page.getByRole('heading', { name: 'Quyết định khen thưởng' }).waitFor();
           await page.getByTestId('decision-create').click();
@@ -406,9 +386,9 @@ describe.skipIf(!hasChromium)(inBrowser('the whole awarding walk in the browser'
       const decisionId = decisionUrl.split('/').pop()!;
       let number = '';
       {
-        const { context, page } = await chrome.newPage();
+        const { context, page } = await e2e.chrome.newPage();
         try {
-          await login(page, server.url, 'lanhdao');
+          await login(page, e2e.server.url, 'lanhdao');
           await page.goto(decisionUrl);
           await page.getByTestId('decision-number').getByText('Dự thảo (chưa có số)').waitFor();
           await page.getByTestId('decision-issue').click();
@@ -471,13 +451,13 @@ describe.skipIf(!hasChromium)(inBrowser('the whole awarding walk in the browser'
         people.find((p) => p.award_code === 'GIAY_KHEN')!,
       ];
       {
-        const { context, page } = await chrome.newPage();
+        const { context, page } = await e2e.chrome.newPage();
         try {
-          await login(page, server.url, 'canbo');
+          await login(page, e2e.server.url, 'canbo');
           await page.goto(dossierUrl);
           await page.getByTestId('dossier-status').getByText('Đã có quyết định', { exact: true }).waitFor();
           for (const p of sample) {
-            await page.goto(`${server.url}/people/${p.person_id}`);
+            await page.goto(`${e2e.server.url}/people/${p.person_id}`);
             await page.getByRole('tab', { name: /Khen thưởng/ }).click();
             await page.getByTestId('award-decision-link').filter({ hasText: number }).first().waitFor();
           }

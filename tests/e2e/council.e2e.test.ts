@@ -6,16 +6,8 @@
  * shows the counts, the share of all members and the result.
  */
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  hasChromium,
-  inBrowser,
-  login,
-  startBrowser,
-  startServer,
-  type E2EBrowser,
-  type E2EServer,
-} from './support';
+import { describe, expect, it } from 'vitest';
+import { hasChromium, inBrowser, serverAndBrowser, login, type E2EServer } from './support';
 import { disclosures, dossiers } from '../../src/server/platform/db/schema';
 import { insertDossierUnderReview } from '../../src/server/testing/awarding-fixtures';
 import type { Council, SessionView } from '../../src/shared/council/council.schema';
@@ -45,23 +37,13 @@ async function session(server: E2EServer, username: string) {
 }
 
 describe.skipIf(!hasChromium)(inBrowser('disclosure and council in the browser'), () => {
-  let server: E2EServer;
-  let chrome: E2EBrowser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    chrome = await startBrowser();
-  }, E2E_TIMEOUT);
-  afterAll(async () => {
-    await chrome?.close();
-    await server?.close();
-  }, E2E_TIMEOUT);
+  const e2e = serverAndBrowser({}, E2E_TIMEOUT);
 
   it(
     'a public comment is handled, the member votes in an open session and the tally shows',
     async () => {
-      const officer = await session(server, 'canbo');
-      const { dossier } = await insertDossierUnderReview(server.database.db, {
+      const officer = await session(e2e.server, 'canbo');
+      const { dossier } = await insertDossierUnderReview(e2e.server.database.db, {
         code: 'HS-2020-E2E1',
         year: 2020,
         title: 'Đề nghị công nhận Tập thể lao động xuất sắc năm 2020',
@@ -69,16 +51,16 @@ describe.skipIf(!hasChromium)(inBrowser('disclosure and council in the browser')
       });
 
       // ── The officer publishes the list from the disclosure page.
-      const { context, page } = await chrome.newPage();
+      const { context, page } = await e2e.chrome.newPage();
       try {
-        await login(page, server.url, 'canbo');
-        await page.goto(`${server.url}/disclosures`);
+        await login(page, e2e.server.url, 'canbo');
+        await page.goto(`${e2e.server.url}/disclosures`);
         await page.getByTestId('disclose-HS-2020-E2E1').click();
         await page.getByText('Đã công khai danh sách HS-2020-E2E1').waitFor();
       } finally {
         await context.close();
       }
-      const [d] = await server.database.db
+      const [d] = await e2e.server.database.db
         .select()
         .from(disclosures)
         .where(eq(disclosures.dossierId, dossier.id));
@@ -86,10 +68,10 @@ describe.skipIf(!hasChromium)(inBrowser('disclosure and council in the browser')
 
       // ── A visitor comments on the public page, no account, JavaScript off.
       {
-        const context = await chrome.browser.newContext({ javaScriptEnabled: false, locale: 'vi-VN' });
+        const context = await e2e.chrome.browser.newContext({ javaScriptEnabled: false, locale: 'vi-VN' });
         const visitor = await context.newPage();
         try {
-          await visitor.goto(`${server.url}/cong-khai`);
+          await visitor.goto(`${e2e.server.url}/cong-khai`);
           await visitor
             .getByRole('link', { name: 'Đề nghị công nhận Tập thể lao động xuất sắc năm 2020' })
             .click();
@@ -107,10 +89,10 @@ describe.skipIf(!hasChromium)(inBrowser('disclosure and council in the browser')
 
       // ── The officer marks the comment handled.
       {
-        const { context, page } = await chrome.newPage();
+        const { context, page } = await e2e.chrome.newPage();
         try {
-          await login(page, server.url, 'canbo');
-          await page.goto(`${server.url}/disclosures`);
+          await login(page, e2e.server.url, 'canbo');
+          await page.goto(`${e2e.server.url}/disclosures`);
           await page.getByTestId('comments-HS-2020-E2E1').click();
           await page.getByTestId('comment').getByText('Nguyễn Văn Dân').waitFor();
           await page.getByLabel('Nội dung xử lý').fill('Ý kiến đồng tình, không cần xác minh thêm.');
@@ -122,7 +104,7 @@ describe.skipIf(!hasChromium)(inBrowser('disclosure and council in the browser')
       }
 
       // ── The period ends (set-up: the dates move into the past), the session is prepared and opened.
-      await server.database.db
+      await e2e.server.database.db
         .update(disclosures)
         .set({ opensOn: '2020-12-01', closesOn: '2020-12-04' })
         .where(eq(disclosures.id, d!.id));
@@ -145,10 +127,10 @@ describe.skipIf(!hasChromium)(inBrowser('disclosure and council in the browser')
 
       // ── The member votes from the session screen.
       {
-        const { context, page } = await chrome.newPage();
+        const { context, page } = await e2e.chrome.newPage();
         try {
-          await login(page, server.url, 'hoidong');
-          await page.goto(`${server.url}/council/sessions/${sessionId}`);
+          await login(page, e2e.server.url, 'hoidong');
+          await page.goto(`${e2e.server.url}/council/sessions/${sessionId}`);
           await page.getByTestId('session-status').getByText('Đang bỏ phiếu').waitFor();
           await page.getByTestId('vote-yes-1').click();
           await page.getByTestId('voted-1').waitFor();
@@ -172,10 +154,10 @@ describe.skipIf(!hasChromium)(inBrowser('disclosure and council in the browser')
 
       // ── The tally shows, for the member too.
       {
-        const { context, page } = await chrome.newPage();
+        const { context, page } = await e2e.chrome.newPage();
         try {
-          await login(page, server.url, 'hoidong');
-          await page.goto(`${server.url}/council/sessions/${sessionId}`);
+          await login(page, e2e.server.url, 'hoidong');
+          await page.goto(`${e2e.server.url}/council/sessions/${sessionId}`);
           await page.getByTestId('result-1').getByText('Đạt').waitFor();
           await page.getByRole('cell', { name: '100%' }).waitFor();
           await page.getByTestId('minutes-download').waitFor();
@@ -183,7 +165,7 @@ describe.skipIf(!hasChromium)(inBrowser('disclosure and council in the browser')
           await context.close();
         }
       }
-      const [after] = await server.database.db.select().from(dossiers).where(eq(dossiers.id, dossier.id));
+      const [after] = await e2e.server.database.db.select().from(dossiers).where(eq(dossiers.id, dossier.id));
       expect(after!.status).toBe('approved');
     },
     E2E_TIMEOUT,

@@ -4,38 +4,20 @@
  * number (656 awards, then the 300 LĐTT of the origin article); then the statistics page, where the CSTĐCS
  * row opens its 44 awards and the form 0603 is drawn.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  hasChromium,
-  inBrowser,
-  login,
-  startBrowser,
-  startServer,
-  type E2EBrowser,
-  type E2EServer,
-} from './support';
+import { describe, expect, it } from 'vitest';
+import { hasChromium, inBrowser, serverAndBrowser, login } from './support';
 
 const E2E_TIMEOUT = 180_000;
 
 describe.skipIf(!hasChromium)(inBrowser('the dashboard in the browser'), () => {
-  let server: E2EServer;
-  let chrome: E2EBrowser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    chrome = await startBrowser();
-  });
-  afterAll(async () => {
-    await chrome?.close();
-    await server?.close();
-  }, E2E_TIMEOUT);
+  const e2e = serverAndBrowser();
 
   it(
     'a leader opens the dashboard, sees the charts, clicks one and reads the list behind it',
     async () => {
-      const { context, page } = await chrome.newPage();
+      const { context, page } = await e2e.chrome.newPage();
       try {
-        await login(page, server.url, 'lanhdao');
+        await login(page, e2e.server.url, 'lanhdao');
         const menu = page.getByRole('menu');
         await expect(menu.getByRole('menuitem').first().textContent()).resolves.toContain('Bảng điều khiển');
         await menu.getByText('Bảng điều khiển', { exact: true }).click();

@@ -4,38 +4,20 @@
  * the Word decision, and follows a recipient to the person's profile where the award links back.
  */
 import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  hasChromium,
-  inBrowser,
-  login,
-  startBrowser,
-  startServer,
-  type E2EBrowser,
-  type E2EServer,
-} from './support';
+import { describe, expect, it } from 'vitest';
+import { hasChromium, inBrowser, serverAndBrowser, login } from './support';
 
 const E2E_TIMEOUT = 180_000;
 
 describe.skipIf(!hasChromium)(inBrowser('decisions in the browser'), () => {
-  let server: E2EServer;
-  let chrome: E2EBrowser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    chrome = await startBrowser();
-  });
-  afterAll(async () => {
-    await chrome?.close();
-    await server?.close();
-  }, E2E_TIMEOUT);
+  const e2e = serverAndBrowser();
 
   it(
     'the officer opens 15/QĐ-SNN, sees 135.000.000 đồng in figures and words, downloads the Word file',
     async () => {
-      const { context, page } = await chrome.newPage();
+      const { context, page } = await e2e.chrome.newPage();
       try {
-        await login(page, server.url, 'canbo');
+        await login(page, e2e.server.url, 'canbo');
         await page.getByRole('menu').getByText('Quyết định khen thưởng', { exact: true }).click();
         await page.getByRole('heading', { name: 'Quyết định khen thưởng' }).waitFor();
         await page.getByRole('link', { name: '15/QĐ-SNN', exact: true }).click();
@@ -67,10 +49,10 @@ describe.skipIf(!hasChromium)(inBrowser('decisions in the browser'), () => {
   it(
     'the officer revokes one award of 16/QĐ-SNN by issuing a revocation decision from the UI',
     async () => {
-      const { context, page } = await chrome.newPage();
+      const { context, page } = await e2e.chrome.newPage();
       try {
-        await login(page, server.url, 'canbo');
-        await page.goto(`${server.url}/decisions?year=2020`);
+        await login(page, e2e.server.url, 'canbo');
+        await page.goto(`${e2e.server.url}/decisions?year=2020`);
         await page.getByRole('link', { name: '16/QĐ-SNN', exact: true }).click();
         await page.getByTestId('decision-number').getByText('Quyết định số 16/QĐ-SNN').waitFor();
         await page.locator('.ant-table-row .ant-checkbox-input').first().check();

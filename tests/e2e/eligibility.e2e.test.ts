@@ -5,17 +5,8 @@
  * table, and computes the prize for a commune-level Giấy khen.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  hasChromium,
-  inBrowser,
-  login,
-  pickOption,
-  startBrowser,
-  startServer,
-  type E2EBrowser,
-  type E2EServer,
-} from './support';
+import { describe, expect, it } from 'vitest';
+import { hasChromium, inBrowser, serverAndBrowser, login, pickOption } from './support';
 
 /** A whole browser flow on a busy 2-core machine: generous, each step still waits at most 15 s. */
 const E2E_TIMEOUT = 180_000;
@@ -31,24 +22,14 @@ async function select(page: Page, ariaLabel: string, option: string) {
 }
 
 describe.skipIf(!hasChromium)(inBrowser('eligibility in the browser'), () => {
-  let server: E2EServer;
-  let chrome: E2EBrowser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    chrome = await startBrowser();
-  });
-  afterAll(async () => {
-    await chrome?.close();
-    await server?.close();
-  }, E2E_TIMEOUT);
+  const e2e = serverAndBrowser();
 
   it(
     'the officer filters 2020 suggestions to eligible CSTĐCS candidates, sees the quota and the law behind a check',
     async () => {
-      const { context, page } = await chrome.newPage();
+      const { context, page } = await e2e.chrome.newPage();
       try {
-        await login(page, server.url, 'canbo');
+        await login(page, e2e.server.url, 'canbo');
         await menu(page, 'Gợi ý khen thưởng');
         await page.getByRole('heading', { name: 'Gợi ý khen thưởng' }).waitFor();
 
@@ -97,9 +78,9 @@ describe.skipIf(!hasChromium)(inBrowser('eligibility in the browser'), () => {
   it(
     'the admin reads V2017 with its unverified citations and the base salaries, and computes a prize',
     async () => {
-      const { context, page } = await chrome.newPage();
+      const { context, page } = await e2e.chrome.newPage();
       try {
-        await login(page, server.url, 'admin');
+        await login(page, e2e.server.url, 'admin');
         await menu(page, 'Quy định pháp luật');
         await page.getByRole('heading', { name: 'Quy định pháp luật' }).waitFor();
 

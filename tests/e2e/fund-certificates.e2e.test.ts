@@ -7,42 +7,23 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  hasChromium,
-  inBrowser,
-  login,
-  pickOption,
-  startBrowser,
-  startServer,
-  type E2EBrowser,
-  type E2EServer,
-} from './support';
+import { afterAll, describe, expect, it } from 'vitest';
+import { hasChromium, inBrowser, serverAndBrowser, login, pickOption } from './support';
 
 const E2E_TIMEOUT = 180_000;
 const dong = (text: string | null) => Number((text ?? '').replace(/[^\d-]/g, ''));
 
 describe.skipIf(!hasChromium)(inBrowser('the emulation fund and certificates in the browser'), () => {
-  let server: E2EServer;
-  let chrome: E2EBrowser;
+  const e2e = serverAndBrowser({}, E2E_TIMEOUT);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vd-e2e-cert-'));
-
-  beforeAll(async () => {
-    server = await startServer();
-    chrome = await startBrowser();
-  });
-  afterAll(async () => {
-    await chrome?.close();
-    await server?.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  }, E2E_TIMEOUT);
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it(
     'the officer records a donation and the balance rises by it; prints a decision’s certificates',
     async () => {
-      const { context, page } = await chrome.newPage();
+      const { context, page } = await e2e.chrome.newPage();
       try {
-        await login(page, server.url, 'canbo');
+        await login(page, e2e.server.url, 'canbo');
         const ledgerRequests: string[] = [];
         page.on('request', (r) => {
           if (new URL(r.url()).pathname === '/api/fund/entries') ledgerRequests.push(r.url());

@@ -3,39 +3,20 @@
  * movements, opens "chung tay vì người nghèo" and reads the 30.000.000 đồng charity house in the results;
  * the unit officer of Trung tâm Nước sạch submits the unit's 2021 registration.
  */
-import { afterAll, beforeAll, describe, it } from 'vitest';
-import {
-  hasChromium,
-  inBrowser,
-  login,
-  pickOption,
-  startBrowser,
-  startServer,
-  type E2EBrowser,
-  type E2EServer,
-} from './support';
+import { describe, it } from 'vitest';
+import { hasChromium, inBrowser, serverAndBrowser, login, pickOption } from './support';
 
 const E2E_TIMEOUT = 180_000;
 
 describe.skipIf(!hasChromium)(inBrowser('movements and registration in the browser'), () => {
-  let server: E2EServer;
-  let chrome: E2EBrowser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    chrome = await startBrowser();
-  });
-  afterAll(async () => {
-    await chrome?.close();
-    await server?.close();
-  }, E2E_TIMEOUT);
+  const e2e = serverAndBrowser();
 
   it(
     'the officer opens the 2020 movements and reads the charity house worth 30.000.000 đồng',
     async () => {
-      const { context, page } = await chrome.newPage();
+      const { context, page } = await e2e.chrome.newPage();
       try {
-        await login(page, server.url, 'canbo');
+        await login(page, e2e.server.url, 'canbo');
         await page.getByRole('menu').getByText('Phong trào thi đua', { exact: true }).click();
         await page.getByRole('heading', { name: 'Phong trào thi đua' }).waitFor();
         await page.getByRole('link', { name: /chung tay vì người nghèo/ }).click();
@@ -59,9 +40,9 @@ describe.skipIf(!hasChromium)(inBrowser('movements and registration in the brows
   it(
     'the unit officer submits the unit’s 2021 registration',
     async () => {
-      const { context, page } = await chrome.newPage();
+      const { context, page } = await e2e.chrome.newPage();
       try {
-        await login(page, server.url, 'donvi');
+        await login(page, e2e.server.url, 'donvi');
         await page.getByRole('menu').getByText('Đăng ký thi đua', { exact: true }).click();
         await page.getByRole('heading', { name: 'Đăng ký thi đua' }).waitFor();
         await page.getByLabel('Năm', { exact: true }).click();

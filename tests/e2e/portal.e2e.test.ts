@@ -4,18 +4,10 @@
  * visitor (a new browser context, JavaScript off) reads 2; the text-size and contrast controls work without
  * JavaScript and do not count the visitor again.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { slugify } from '../../src/shared/portal/news.schema';
-import {
-  hasChromium,
-  inBrowser,
-  login,
-  startBrowser,
-  startServer,
-  type E2EBrowser,
-  type E2EServer,
-} from './support';
+import { hasChromium, inBrowser, serverAndBrowser, login } from './support';
 
 const E2E_TIMEOUT = 180_000;
 const TITLE = 'Trao Cờ thi đua năm 2020 cho đơn vị dẫn đầu Khối thi đua';
@@ -23,26 +15,16 @@ const TITLE = 'Trao Cờ thi đua năm 2020 cho đơn vị dẫn đầu Khối t
 const viewCount = async (page: Page) => Number(await page.getByTestId('view-count').textContent());
 
 describe.skipIf(!hasChromium)(inBrowser('the public portal in the browser'), () => {
-  let server: E2EServer;
-  let chrome: E2EBrowser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    chrome = await startBrowser();
-  });
-  afterAll(async () => {
-    await chrome?.close();
-    await server?.close();
-  }, E2E_TIMEOUT);
+  const e2e = serverAndBrowser();
 
   it(
     'an officer publishes a news item; each visitor counts once; text size and contrast work without JavaScript',
     async () => {
       // 1. The officer writes and publishes the item in the app.
-      const officer = await chrome.newPage();
+      const officer = await e2e.chrome.newPage();
       let url: string;
       try {
-        await login(officer.page, server.url, 'canbo');
+        await login(officer.page, e2e.server.url, 'canbo');
         await officer.page.getByRole('menu').getByText('Tin tức cổng thông tin', { exact: true }).click();
         await officer.page.getByTestId('news-new').click();
         await officer.page.getByLabel('Tiêu đề', { exact: true }).fill(TITLE);
@@ -58,14 +40,14 @@ describe.skipIf(!hasChromium)(inBrowser('the public portal in the browser'), () 
         await preview.getByText('Khối thi đua đề nghị tặng Cờ thi đua.').waitFor();
         expect(await preview.innerHTML()).not.toContain('script');
         const link = officer.page.getByTestId(`open-${slugify(TITLE)}`);
-        url = `${server.url}${await link.getAttribute('href')}`;
-        expect(url).toBe(`${server.url}/tin-tuc/${slugify(TITLE)}`);
+        url = `${e2e.server.url}${await link.getAttribute('href')}`;
+        expect(url).toBe(`${e2e.server.url}/tin-tuc/${slugify(TITLE)}`);
       } finally {
         await officer.context.close();
       }
 
       // 2. A visitor (no login) opens it: 1; reloading keeps 1.
-      const first = await chrome.newPage();
+      const first = await e2e.chrome.newPage();
       try {
         await first.page.goto(url);
         await first.page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
@@ -78,7 +60,7 @@ describe.skipIf(!hasChromium)(inBrowser('the public portal in the browser'), () 
       }
 
       // 3. A second visitor, JavaScript off: 2. The display controls are plain links (cookie + redirect).
-      const context = await chrome.browser.newContext({ javaScriptEnabled: false, locale: 'vi-VN' });
+      const context = await e2e.chrome.browser.newContext({ javaScriptEnabled: false, locale: 'vi-VN' });
       try {
         const page = await context.newPage();
         await page.goto(url);

@@ -13,17 +13,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  apiAs,
-  hasChromium,
-  inBrowser,
-  login,
-  pickOption,
-  startBrowser,
-  startServer,
-  type E2EBrowser,
-  type E2EServer,
-} from './support';
+import { apiAs, hasChromium, inBrowser, serverAndBrowser, login, pickOption } from './support';
 
 /** A whole browser flow on a busy 2-core machine: generous, each step still waits at most 15 s. */
 const E2E_TIMEOUT = 180_000;
@@ -62,33 +52,28 @@ async function fillTemplate(template: string, out: string, rows: Record<string, 
 }
 
 describe.skipIf(!hasChromium)(inBrowser('registry in the browser'), () => {
-  let server: E2EServer;
-  let chrome: E2EBrowser;
+  const e2e = serverAndBrowser({}, E2E_TIMEOUT);
   let tmp: string;
 
-  beforeAll(async () => {
-    server = await startServer();
-    chrome = await startBrowser();
+  beforeAll(() => {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'vd-e2e-registry-'));
   });
-  afterAll(async () => {
-    await chrome?.close();
-    await server?.close();
+  afterAll(() => {
     if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
-  }, E2E_TIMEOUT);
+  });
 
   it(
     'the officer downloads the people template, fixes the row the preview reports, commits, and finds the person without diacritics',
     async () => {
-      const api = await apiAs(server, 'canbo');
+      const api = await apiAs(e2e.server, 'canbo');
       const search = async (q: string) =>
         (await api('GET', `/api/people?q=${encodeURIComponent(q)}`)) as PersonPage;
       expect((await search(GOOD.folded)).total).toBe(0);
       expect((await search(BAD.code)).total).toBe(0);
 
-      const { context, page } = await chrome.newPage();
+      const { context, page } = await e2e.chrome.newPage();
       try {
-        await login(page, server.url, 'canbo');
+        await login(page, e2e.server.url, 'canbo');
         await menu(page, 'Nhập dữ liệu');
         await page.getByRole('heading', { name: 'Nhập dữ liệu' }).waitFor();
 
@@ -175,7 +160,7 @@ describe.skipIf(!hasChromium)(inBrowser('registry in the browser'), () => {
   it(
     'a person profile opens from the people list, and a yearly rating is added on it',
     async () => {
-      const api = await apiAs(server, 'canbo');
+      const api = await apiAs(e2e.server, 'canbo');
       // Someone the demo rated, so the profile has history to show.
       const evaluations = (await api(
         'GET',
@@ -190,9 +175,9 @@ describe.skipIf(!hasChromium)(inBrowser('registry in the browser'), () => {
       expect(before.evaluations.some((e) => e.year === 2020)).toBe(true);
       const newYear = Math.max(...before.evaluations.map((e) => e.year)) + 1;
 
-      const { context, page } = await chrome.newPage();
+      const { context, page } = await e2e.chrome.newPage();
       try {
-        await login(page, server.url, 'canbo');
+        await login(page, e2e.server.url, 'canbo');
         await menu(page, 'Cán bộ');
         const table = page.locator('.vd-people-table');
         await table.locator('tbody tr.ant-table-row').first().waitFor();

@@ -4,39 +4,20 @@
  * picks a unit in the scope picker, writes the narrative twice (two versions), looks at the older one from
  * the history, and publishes the report as a news item of the portal.
  */
-import { afterAll, beforeAll, describe, it } from 'vitest';
-import {
-  hasChromium,
-  inBrowser,
-  login,
-  pickOption,
-  startBrowser,
-  startServer,
-  type E2EBrowser,
-  type E2EServer,
-} from './support';
+import { describe, it } from 'vitest';
+import { hasChromium, inBrowser, serverAndBrowser, login, pickOption } from './support';
 
 const E2E_TIMEOUT = 180_000;
 
 describe.skipIf(!hasChromium)(inBrowser('the year-end summary in the browser'), () => {
-  let server: E2EServer;
-  let chrome: E2EBrowser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    chrome = await startBrowser();
-  });
-  afterAll(async () => {
-    await chrome?.close();
-    await server?.close();
-  }, E2E_TIMEOUT);
+  const e2e = serverAndBrowser();
 
   it(
     'the officer reads the 2020 summary with the article’s counts, and an empty year',
     async () => {
-      const { context, page } = await chrome.newPage();
+      const { context, page } = await e2e.chrome.newPage();
       try {
-        await login(page, server.url, 'canbo');
+        await login(page, e2e.server.url, 'canbo');
         await page.getByRole('menu').getByText('Báo cáo tổng kết', { exact: true }).click();
         await page
           .getByRole('heading', { name: 'Tổng kết công tác thi đua, khen thưởng năm 2020' })
@@ -76,10 +57,10 @@ describe.skipIf(!hasChromium)(inBrowser('the year-end summary in the browser'), 
   it(
     'the officer writes the narrative of a unit’s summary in two versions, reads the older one, and publishes',
     async () => {
-      const { context, page } = await chrome.newPage();
+      const { context, page } = await e2e.chrome.newPage();
       try {
-        await login(page, server.url, 'canbo');
-        await page.goto(`${server.url}/reports`);
+        await login(page, e2e.server.url, 'canbo');
+        await page.goto(`${e2e.server.url}/reports`);
         await page
           .getByRole('heading', { name: 'Tổng kết công tác thi đua, khen thưởng năm 2020' })
           .waitFor();

@@ -6,17 +6,8 @@
  * dossier in one step. The member in the browser also uploads a file as evidence.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  hasChromium,
-  inBrowser,
-  login,
-  pickOption,
-  startBrowser,
-  startServer,
-  type E2EBrowser,
-  type E2EServer,
-} from './support';
+import { describe, expect, it } from 'vitest';
+import { hasChromium, inBrowser, serverAndBrowser, login, pickOption, type E2EServer } from './support';
 import type { ScoringBoard } from '../../src/shared/scoring/scoring.schema';
 
 const E2E_TIMEOUT = 240_000;
@@ -70,23 +61,13 @@ async function menu(page: Page, label: string) {
 }
 
 describe.skipIf(!hasChromium)(inBrowser('block scoring in the browser'), () => {
-  let server: E2EServer;
-  let chrome: E2EBrowser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    chrome = await startBrowser();
-  });
-  afterAll(async () => {
-    await chrome?.close();
-    await server?.close();
-  }, E2E_TIMEOUT);
+  const e2e = serverAndBrowser({}, E2E_TIMEOUT);
 
   it(
     'the leader opens the 2021 scoring, members self-score, the leader cross-checks, ranks and proposes the flag',
     async () => {
       // ── Set-up through the API: six members self-score with officers created for them.
-      const lead = await session(server, 'khoitruong', 'VinhDanh2020');
+      const lead = await session(e2e.server, 'khoitruong', 'VinhDanh2020');
       const blocks = await lead<{ blockId: string; year: number; status: string }[]>(
         'GET',
         '/api/scoring/blocks?year=2021',
@@ -102,7 +83,7 @@ describe.skipIf(!hasChromium)(inBrowser('block scoring in the browser'), () => {
       for (const sheet of board.sheets) {
         if (sheet.unitCode === 'BL-TTNS') continue; // scored in the browser below
         const api =
-          sheet.unitCode === 'BL-TTKN' ? lead : await officerFor(server, sheet.unitId, `donvi.e2e${++n}`);
+          sheet.unitCode === 'BL-TTKN' ? lead : await officerFor(e2e.server, sheet.unitId, `donvi.e2e${++n}`);
         // BL-BQLR scores full marks (the top member); the others a little less each.
         const minus = sheet.unitCode === 'BL-BQLR' ? 0 : 1 + (n % 3);
         await api('PUT', `/api/scoring/sheets/${sheet.id}/self`, {
@@ -122,9 +103,9 @@ describe.skipIf(!hasChromium)(inBrowser('block scoring in the browser'), () => {
 
       // ── A member self-scores in the browser, with evidence, and submits.
       {
-        const { context, page } = await chrome.newPage();
+        const { context, page } = await e2e.chrome.newPage();
         try {
-          await login(page, server.url, 'donvi');
+          await login(page, e2e.server.url, 'donvi');
           await menu(page, 'Chấm điểm khối thi đua');
           await page.getByRole('heading', { name: 'Chấm điểm khối thi đua' }).waitFor();
           await page.getByText(TTNS, { exact: true }).first().waitFor();
@@ -164,9 +145,9 @@ describe.skipIf(!hasChromium)(inBrowser('block scoring in the browser'), () => {
       }
 
       // ── The leader cross-checks one score with a reason, locks after the meeting, proposes the flag.
-      const { context, page } = await chrome.newPage();
+      const { context, page } = await e2e.chrome.newPage();
       try {
-        await login(page, server.url, 'khoitruong');
+        await login(page, e2e.server.url, 'khoitruong');
         await menu(page, 'Chấm điểm khối thi đua');
         await page.getByRole('heading', { name: 'Chấm điểm khối thi đua' }).waitFor();
         await expect.poll(() => page.getByTestId('scoring-status').textContent()).toBe('Đang chấm điểm');

@@ -2,18 +2,8 @@
  * The web shell in Chromium: names that look like markup are shown as text and never run; the English
  * switch changes the menu and pages; a user whose password must change gets only the change form.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  activeUnitFor,
-  apiAs,
-  hasChromium,
-  inBrowser,
-  login,
-  startBrowser,
-  startServer,
-  type E2EBrowser,
-  type E2EServer,
-} from './support';
+import { describe, expect, it } from 'vitest';
+import { activeUnitFor, apiAs, hasChromium, inBrowser, serverAndBrowser, login } from './support';
 
 const XSS_NAME = `<script>window.__pwned=1;alert(1)</script><img src=x onerror="window.__pwned=2">"'&amp;`;
 
@@ -21,22 +11,12 @@ const XSS_NAME = `<script>window.__pwned=1;alert(1)</script><img src=x onerror="
 const E2E_TIMEOUT = 120_000;
 
 describe.skipIf(!hasChromium)(inBrowser('web shell in the browser'), () => {
-  let server: E2EServer;
-  let chrome: E2EBrowser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    chrome = await startBrowser();
-  });
-  afterAll(async () => {
-    await chrome?.close();
-    await server?.close();
-  });
+  const e2e = serverAndBrowser();
 
   it(
     'shows a script-looking unit name literally, and the English switch changes the menu',
     async () => {
-      const asAdmin = await apiAs(server, 'admin');
+      const asAdmin = await apiAs(e2e.server, 'admin');
       const { unit: parent } = await activeUnitFor(asAdmin);
       await asAdmin('POST', '/api/units', {
         code: 'XSS-1',
@@ -46,15 +26,15 @@ describe.skipIf(!hasChromium)(inBrowser('web shell in the browser'), () => {
         activeFrom: '2024-01-01',
       });
 
-      const { context, page } = await chrome.newPage();
+      const { context, page } = await e2e.chrome.newPage();
       const dialogs: string[] = [];
       page.on('dialog', (dialog) => {
         dialogs.push(dialog.message());
         void dialog.dismiss();
       });
       try {
-        await login(page, server.url, 'canbo');
-        await page.goto(`${server.url}/units`);
+        await login(page, e2e.server.url, 'canbo');
+        await page.goto(`${e2e.server.url}/units`);
         const row = page.locator('.vd-units-table tr', { hasText: 'XSS-1' });
         await row.waitFor();
         // The exact characters, as text.
@@ -91,7 +71,7 @@ describe.skipIf(!hasChromium)(inBrowser('web shell in the browser'), () => {
   it(
     'a user with an administrator-issued password must change it before anything else',
     async () => {
-      const asAdmin = await apiAs(server, 'admin');
+      const asAdmin = await apiAs(e2e.server, 'admin');
       const { unit } = await activeUnitFor(asAdmin);
       await asAdmin('POST', '/api/users', {
         username: 'nguoimoi',
@@ -101,9 +81,9 @@ describe.skipIf(!hasChromium)(inBrowser('web shell in the browser'), () => {
         password: 'MatKhauBanDau1',
       });
 
-      const { context, page } = await chrome.newPage();
+      const { context, page } = await e2e.chrome.newPage();
       try {
-        await page.goto(`${server.url}/units`);
+        await page.goto(`${e2e.server.url}/units`);
         await page.getByLabel('Tên đăng nhập').fill('nguoimoi');
         await page.getByLabel('Mật khẩu').fill('MatKhauBanDau1');
         await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();

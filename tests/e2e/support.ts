@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/server/app';
@@ -159,4 +160,21 @@ export async function activeUnitFor(
   const unit = all.find((u) => u.id === me.unitId && u.active) ?? all.find((u) => u.active);
   if (!unit) throw new Error('no active unit in the demo data');
   return { unit, all };
+}
+
+/**
+ * The server (over a fresh demo database) and the browser of one suite: started before its tests, closed
+ * after them. Call it inside the suite's `describe`; read `server` and `chrome` inside the tests.
+ */
+export function serverAndBrowser(options: StartServerOptions = {}, timeoutMs = 180_000) {
+  const e2e = {} as { server: E2EServer; chrome: E2EBrowser };
+  beforeAll(async () => {
+    e2e.server = await startServer(options);
+    e2e.chrome = await startBrowser();
+  }, timeoutMs);
+  afterAll(async () => {
+    await e2e.chrome?.close();
+    await e2e.server?.close();
+  }, timeoutMs);
+  return e2e;
 }

@@ -3,46 +3,25 @@
  * out; the emulation officer ("canbo", read-only on units) sees the tree but no way to change it.
  * (The issue says "the demo officer creates a unit", but only `admin` holds write:unit:any.)
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  activeUnitFor,
-  apiAs,
-  hasChromium,
-  inBrowser,
-  login,
-  pickOption,
-  startBrowser,
-  startServer,
-  type E2EBrowser,
-  type E2EServer,
-} from './support';
+import { describe, expect, it } from 'vitest';
+import { activeUnitFor, apiAs, hasChromium, inBrowser, serverAndBrowser, login, pickOption } from './support';
 
 /** A whole browser flow on a busy 2-core machine: generous, each step still waits at most 15 s. */
 const E2E_TIMEOUT = 120_000;
 
 describe.skipIf(!hasChromium)(inBrowser('units in the browser'), () => {
-  let server: E2EServer;
-  let chrome: E2EBrowser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    chrome = await startBrowser();
-  });
-  afterAll(async () => {
-    await chrome?.close();
-    await server?.close();
-  });
+  const e2e = serverAndBrowser();
 
   it(
     'admin creates a unit under an active unit, sees it in the tree, and logs out',
     async () => {
-      const { unit: parent } = await activeUnitFor(await apiAs(server, 'admin'));
-      const { context, page } = await chrome.newPage();
+      const { unit: parent } = await activeUnitFor(await apiAs(e2e.server, 'admin'));
+      const { context, page } = await e2e.chrome.newPage();
       try {
-        await login(page, server.url, 'admin');
+        await login(page, e2e.server.url, 'admin');
         // The dashboard is the landing page of everyone who reads reports (decision 039).
         await expect.poll(() => new URL(page.url()).pathname).toBe('/dashboard');
-        await page.goto(`${server.url}/units`);
+        await page.goto(`${e2e.server.url}/units`);
         const who = await page.getByTestId('current-user').textContent();
         expect(who).toContain('Phan Quốc Bảo');
         expect(who).toContain('Quản trị hệ thống');
@@ -79,7 +58,7 @@ describe.skipIf(!hasChromium)(inBrowser('units in the browser'), () => {
         expect(await level('E2E-TTCDS')).toBe((await level(parent.code)) + 1);
 
         // And it is really stored, under that parent.
-        const stored = (await (await context.request.get(`${server.url}/api/units`)).json()) as {
+        const stored = (await (await context.request.get(`${e2e.server.url}/api/units`)).json()) as {
           code: string;
           parentId: string | null;
         }[];
@@ -87,7 +66,7 @@ describe.skipIf(!hasChromium)(inBrowser('units in the browser'), () => {
 
         await page.getByRole('button', { name: 'Đăng xuất' }).click();
         await page.getByRole('button', { name: 'Đăng nhập', exact: true }).waitFor();
-        expect((await context.request.get(`${server.url}/api/auth/me`)).status()).toBe(401);
+        expect((await context.request.get(`${e2e.server.url}/api/auth/me`)).status()).toBe(401);
       } finally {
         await context.close();
       }
@@ -98,11 +77,11 @@ describe.skipIf(!hasChromium)(inBrowser('units in the browser'), () => {
   it(
     'the emulation officer sees the whole unit tree but no way to change it',
     async () => {
-      const { all } = await activeUnitFor(await apiAs(server, 'canbo'));
-      const { context, page } = await chrome.newPage();
+      const { all } = await activeUnitFor(await apiAs(e2e.server, 'canbo'));
+      const { context, page } = await e2e.chrome.newPage();
       try {
-        await login(page, server.url, 'canbo');
-        await page.goto(`${server.url}/units`);
+        await login(page, e2e.server.url, 'canbo');
+        await page.goto(`${e2e.server.url}/units`);
         const table = page.locator('.vd-units-table');
         await table.locator('tbody tr.ant-table-row').first().waitFor();
         // Every unit the server lists is in the (fully expanded) tree.
